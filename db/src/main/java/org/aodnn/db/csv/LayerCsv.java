@@ -65,14 +65,25 @@ public final class LayerCsv {
      */
     public static List<LayerMeasurement> readMeasurements(CsvTable table,
                                                           BiFunction<String, String, String> defaultPlatform) {
+        return readMeasurements(table, defaultPlatform, false);
+    }
+
+    /** Reads measurements, all on {@code platform} whatever a {@code platform} column says. */
+    public static List<LayerMeasurement> readMeasurements(CsvTable table, String platform) {
+        return readMeasurements(table, (target, backend) -> platform, true);
+    }
+
+    private static List<LayerMeasurement> readMeasurements(CsvTable table,
+                                                           BiFunction<String, String, String> defaultPlatform,
+                                                           boolean ignorePlatformColumn) {
         table.requireColumns(MEASUREMENT_COLUMNS);
         List<LayerMeasurement> out = new ArrayList<>(table.rows().size());
         for (CsvTable.Row row : table.rows()) {
             String target = row.text("target");
             String backend = row.optional("backend").orElse("");
             String browser = row.optional("browser").orElse("");
-            String platform = row.optional("platform")
-                    .orElseGet(() -> defaultPlatform.apply(target, backend));
+            String platform = ignorePlatformColumn ? defaultPlatform.apply(target, backend)
+                    : row.optional("platform").orElseGet(() -> defaultPlatform.apply(target, backend));
             MeasurementKey key = new MeasurementKey(platform, row.text("model"),
                     row.nonNegativeInt("layer_index"), target, row.nonNegativeInt("threads"), backend, browser);
             out.add(new LayerMeasurement(key, row.text("layer_name"), geometry(row),

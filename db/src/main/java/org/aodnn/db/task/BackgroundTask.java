@@ -17,6 +17,16 @@ public abstract class BackgroundTask<T> {
         this.title = title;
     }
 
+    /** A task around a short piece of work that reports no progress (a query, a load). */
+    public static <T> BackgroundTask<T> of(String title, java.util.concurrent.Callable<T> work) {
+        return new BackgroundTask<>(title) {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+    }
+
     public String title() {
         return title;
     }

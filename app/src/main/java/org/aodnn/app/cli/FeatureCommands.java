@@ -1,0 +1,17 @@
+package org.aodnn.app.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The commands that feature modules contribute, mounted under {@code aodnn}. Each lives next to the
+ * core it drives (for example {@code org.aodnn.policyeditor.cli}); the app only assembles them.
+ */
+final class FeatureCommands {
+
+    private FeatureCommands() {
+    }
+
+    static void register(CommandLine root) {
+        // Filled in as feature modules provide their commands.
+    }
+}

@@ -1,0 +1,37 @@
+package org.aodnn.app.ui;
+
+import java.util.List;
+import org.aodnn.db.Store;
+import org.aodnn.db.task.TaskExecutor;
+import org.aodnn.edgeconnector.ui.EdgeSummaryView;
+import org.aodnn.edgeconnector.ui.EdgeSummaryViewModel;
+import org.aodnn.modelfitting.ui.ModelFittingSummaryView;
+import org.aodnn.modelfitting.ui.ModelFittingSummaryViewModel;
+import org.aodnn.policyeditor.ui.CatalogView;
+import org.aodnn.policyeditor.ui.CatalogViewModel;
+import org.aodnn.profilinglab.ui.StoredProfilesView;
+import org.aodnn.profilinglab.ui.StoredProfilesViewModel;
+
+/** Assembles the four workspaces from the feature modules' views, in navigation order. */
+public final class Workspaces {
+
+    public static final String PROFILING_LAB = "Profiling Lab";
+    public static final String MODEL_FITTING = "Model Fitting";
+    public static final String POLICY_EDITOR = "Policy Editor";
+    public static final String EDGE = "Edge";
+
+    private Workspaces() {
+    }
+
+    public static List<Workspace> create(Store store, TaskExecutor executor) {
+        StoredProfilesView lab = new StoredProfilesView(new StoredProfilesViewModel(store, executor));
+        ModelFittingSummaryView fitting = new ModelFittingSummaryView(new ModelFittingSummaryViewModel(store, executor));
+        CatalogView policy = new CatalogView(new CatalogViewModel(store, executor));
+        EdgeSummaryView edge = new EdgeSummaryView(new EdgeSummaryViewModel(store, executor));
+        return List.of(
+                new Workspace(PROFILING_LAB, "profiling-lab.png", lab.root(), lab.viewModel()),
+                new Workspace(MODEL_FITTING, "model-fitting.png", fitting.root(), fitting.viewModel()),
+                new Workspace(POLICY_EDITOR, "policy-editor.png", policy.root(), policy.viewModel()),
+                new Workspace(EDGE, "edge.png", edge.root(), edge.viewModel()));
+    }
+}
