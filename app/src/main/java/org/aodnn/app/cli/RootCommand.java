@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "aodnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"AoDNN Workbench: profile DNN layers in browsers, fit predictors, tune partition policies,",
             "publish offloading manifests. Without a command, opens the Workbench window."},
-        subcommands = {ImportCommand.class, ExportCommand.class, ModelsCommand.class, DbCommand.class})
+        subcommands = {ImportCommand.class, ExportCommand.class, ModelsCommand.class, DbCommand.class,
+            BenchCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = picocli.CommandLine.ScopeType.LOCAL,
