@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that anyone can run to reproduce the figures in the README. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Import.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Redraw.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -64,6 +64,32 @@ public final class BenchCommand implements Runnable {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "redraw", mixinStandardHelpOptions = true,
+            description = "Slider-to-redrawn-chart latency of the Policy Editor in the running window (needs a display).")
+    static final class Redraw implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        org.aodnn.db.cli.StoreOptions storeOptions;
+
+        @Option(names = "--moves", defaultValue = "300", description = "Slider moves per slider (default: ${DEFAULT-VALUE})")
+        int moves;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (org.aodnn.db.Store store = storeOptions.open()) {
+                for (var r : org.aodnn.app.ui.RedrawBenchmark.run(store, moves)) {
+                    out.printf("%s: %d moves, %d chart redraws, p50 %.2f ms, p95 %.2f ms, max %.2f ms%n", r.slider(),
+                            r.millis().size(), r.redraws(), r.percentile(50), r.percentile(95), r.percentile(100));
+                }
+            }
+            out.flush();
             return 0;
         }
     }

@@ -1,5 +1,7 @@
 package org.aodnn.app.cli;
 
+import org.aodnn.policyeditor.cli.ModelsImportCommand;
+import org.aodnn.policyeditor.cli.PartitionCommand;
 import picocli.CommandLine;
 
 /**
@@ -12,6 +14,7 @@ final class FeatureCommands {
     }
 
     static void register(CommandLine root) {
-        // Filled in as feature modules provide their commands.
+        root.getSubcommands().get("models").addSubcommand("import", new ModelsImportCommand());
+        root.addSubcommand("partition", new PartitionCommand());
     }
 }

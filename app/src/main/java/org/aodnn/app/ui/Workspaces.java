@@ -9,6 +9,8 @@ import org.aodnn.modelfitting.ui.ModelFittingSummaryView;
 import org.aodnn.modelfitting.ui.ModelFittingSummaryViewModel;
 import org.aodnn.policyeditor.ui.CatalogView;
 import org.aodnn.policyeditor.ui.CatalogViewModel;
+import org.aodnn.policyeditor.ui.PolicyEditorView;
+import org.aodnn.policyeditor.ui.PolicyEditorViewModel;
 import org.aodnn.profilinglab.ui.StoredProfilesView;
 import org.aodnn.profilinglab.ui.StoredProfilesViewModel;
 
@@ -26,12 +28,13 @@ public final class Workspaces {
     public static List<Workspace> create(Store store, TaskExecutor executor) {
         StoredProfilesView lab = new StoredProfilesView(new StoredProfilesViewModel(store, executor));
         ModelFittingSummaryView fitting = new ModelFittingSummaryView(new ModelFittingSummaryViewModel(store, executor));
-        CatalogView policy = new CatalogView(new CatalogViewModel(store, executor));
+        PolicyEditorView policy = new PolicyEditorView(new PolicyEditorViewModel(store, executor),
+                new CatalogView(new CatalogViewModel(store, executor)));
         EdgeSummaryView edge = new EdgeSummaryView(new EdgeSummaryViewModel(store, executor));
         return List.of(
                 new Workspace(PROFILING_LAB, "profiling-lab.png", lab.root(), lab.viewModel()),
                 new Workspace(MODEL_FITTING, "model-fitting.png", fitting.root(), fitting.viewModel()),
-                new Workspace(POLICY_EDITOR, "policy-editor.png", policy.root(), policy.viewModel()),
+                new Workspace(POLICY_EDITOR, "policy-editor.png", policy.root(), policy.activation()),
                 new Workspace(EDGE, "edge.png", edge.root(), edge.viewModel()));
     }
 }

@@ -1,0 +1,236 @@
+package org.aodnn.policyeditor.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.aodnn.db.task.Activatable;
+import org.aodnn.policyeditor.solver.NetworkProfile;
+import org.aodnn.policyeditor.source.MeasurementProfile;
+import org.aodnn.policyeditor.ui.chart.CutChart;
+import org.aodnn.policyeditor.ui.chart.ParetoChart;
+import org.aodnn.policyeditor.ui.chart.SweepChart;
+
+/**
+ * Thin controller of {@code PolicyEditorView.fxml}: binds the controls to {@link PolicyEditorViewModel}
+ * and redraws the three charts whenever the evaluation changes. A second tab shows the model catalog.
+ */
+public final class PolicyEditorView {
+
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private ComboBox<String> modelBox;
+    @FXML
+    private ComboBox<MeasurementProfile> mobileBox;
+    @FXML
+    private ComboBox<MeasurementProfile> edgeBox;
+    @FXML
+    private TextField policyNameField;
+    @FXML
+    private Button saveButton;
+    @FXML
+    private ComboBox<String> policyBox;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private Button redoButton;
+    @FXML
+    private ComboBox<NetworkProfile> networkBox;
+    @FXML
+    private Label upLabel;
+    @FXML
+    private Slider upSlider;
+    @FXML
+    private Label downLabel;
+    @FXML
+    private Slider downSlider;
+    @FXML
+    private CheckBox cachedBox;
+    @FXML
+    private Label powerLabel;
+    @FXML
+    private Slider powerSlider;
+    @FXML
+    private Label tMaxLabel;
+    @FXML
+    private Slider tMaxSlider;
+    @FXML
+    private Label eMaxLabel;
+    @FXML
+    private Slider eMaxSlider;
+    @FXML
+    private CheckBox etaLinkBox;
+    @FXML
+    private Label etaLabel;
+    @FXML
+    private Slider etaSlider;
+    @FXML
+    private StackPane cutChartHolder;
+    @FXML
+    private StackPane sweepChartHolder;
+    @FXML
+    private StackPane paretoChartHolder;
+    @FXML
+    private TextArea readoutArea;
+    @FXML
+    private Tab catalogTab;
+
+    private final PolicyEditorViewModel viewModel;
+    private final CatalogView catalog;
+    private final Parent root;
+    private final CutChart cutChart = new CutChart();
+    private final SweepChart sweepChart = new SweepChart();
+    private final ParetoChart paretoChart = new ParetoChart();
+
+    public PolicyEditorView(PolicyEditorViewModel viewModel, CatalogView catalog) {
+        this.viewModel = viewModel;
+        this.catalog = catalog;
+        FXMLLoader loader = new FXMLLoader(PolicyEditorView.class.getResource("PolicyEditorView.fxml"));
+        loader.setController(this);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load PolicyEditorView.fxml", e);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The workspace's activation: the editor and the catalog tab load together. */
+    public Activatable activation() {
+        return new Activatable() {
+            @Override
+            public void activate() {
+                viewModel.activate();
+                catalog.viewModel().activate();
+            }
+
+            @Override
+            public void deactivate() {
+                viewModel.deactivate();
+                catalog.viewModel().deactivate();
+            }
+        };
+    }
+
+    public PolicyEditorViewModel viewModel() {
+        return viewModel;
+    }
+
+    public CutChart cutChart() {
+        return cutChart;
+    }
+
+    @FXML
+    private void initialize() {
+        catalogTab.setContent(catalog.root());
+        cutChart.setId("cut-chart");
+        sweepChart.setId("sweep-chart");
+        paretoChart.setId("pareto-chart");
+        cutChartHolder.getChildren().add(cutChart);
+        sweepChartHolder.getChildren().add(sweepChart);
+        paretoChartHolder.getChildren().add(paretoChart);
+
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        modelBox.setItems(viewModel.models());
+        modelBox.valueProperty().bindBidirectional(viewModel.modelProperty());
+        StringConverter<MeasurementProfile> profileNames = converter(p -> p.describe());
+        mobileBox.setItems(viewModel.profiles());
+        mobileBox.setConverter(profileNames);
+        mobileBox.valueProperty().bindBidirectional(viewModel.mobileProfileProperty());
+        edgeBox.setItems(viewModel.profiles());
+        edgeBox.setConverter(profileNames);
+        edgeBox.valueProperty().bindBidirectional(viewModel.edgeProfileProperty());
+        networkBox.setItems(viewModel.networks());
+        networkBox.setConverter(converter(n -> String.format(Locale.ROOT, "%s (α_u %.2f, α_d %.2f, β %.2f mW)",
+                n.name(), n.alphaUpMwPerMbps(), n.alphaDownMwPerMbps(), n.betaMw())));
+        networkBox.valueProperty().bindBidirectional(viewModel.networkProperty());
+        cachedBox.selectedProperty().bindBidirectional(viewModel.weightsCachedProperty());
+
+        slider(upSlider, viewModel.upMbpsProperty(), "uplink");
+        slider(downSlider, viewModel.downMbpsProperty(), "downlink");
+        slider(powerSlider, viewModel.computePowerMwProperty(), "compute power");
+        slider(tMaxSlider, viewModel.tMaxMsProperty(), "T_max");
+        slider(eMaxSlider, viewModel.eMaxJProperty(), "E_max");
+        slider(etaSlider, viewModel.etaProperty(), "η");
+        tMaxSlider.maxProperty().bind(viewModel.tMaxLimitProperty());
+        eMaxSlider.maxProperty().bind(viewModel.eMaxLimitProperty());
+        etaSlider.maxProperty().bind(viewModel.etaLimitProperty());
+        etaLinkBox.selectedProperty().bindBidirectional(viewModel.etaLinkedProperty());
+        etaSlider.disableProperty().bind(viewModel.etaLinkedProperty());
+        label(upLabel, "Uplink %.1f Mbit/s", viewModel.upMbpsProperty());
+        label(downLabel, "Downlink %.1f Mbit/s", viewModel.downMbpsProperty());
+        label(powerLabel, "Browser compute power %.0f mW", viewModel.computePowerMwProperty());
+        label(tMaxLabel, "T_max %.1f ms", viewModel.tMaxMsProperty());
+        label(eMaxLabel, "E_max %.3f J", viewModel.eMaxJProperty());
+        label(etaLabel, "η %.2f ms/J", viewModel.etaProperty());
+
+        undoButton.disableProperty().bind(viewModel.undoManager().canUndoProperty().not());
+        redoButton.disableProperty().bind(viewModel.undoManager().canRedoProperty().not());
+        undoButton.textProperty().bind(viewModel.undoManager().undoTextProperty());
+        redoButton.textProperty().bind(viewModel.undoManager().redoTextProperty());
+        undoButton.setOnAction(e -> viewModel.undoManager().undo());
+        redoButton.setOnAction(e -> viewModel.undoManager().redo());
+
+        policyNameField.textProperty().bindBidirectional(viewModel.policyNameProperty());
+        saveButton.setOnAction(e -> viewModel.savePolicy());
+        policyBox.setItems(viewModel.policies());
+        policyBox.setOnAction(e -> viewModel.loadPolicy(policyBox.getValue()));
+
+        readoutArea.textProperty().bind(viewModel.readoutProperty());
+        viewModel.evaluationProperty().addListener((o, old, now) -> {
+            cutChart.setEvaluation(now);
+            paretoChart.setEvaluation(now);
+        });
+        viewModel.sweepProperty().addListener((o, old, now) -> sweepChart.setSweep(now, viewModel.upMbpsProperty().get(),
+                viewModel.problemProperty().get() == null ? 0 : viewModel.problemProperty().get().layerCount()));
+    }
+
+    /** Binds a slider both ways; a drag becomes one undoable edit, recorded on release. */
+    private void slider(Slider slider, DoubleProperty property, String label) {
+        slider.valueProperty().bindBidirectional(property);
+        slider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (changing) {
+                viewModel.beginDrag(property);
+            } else {
+                viewModel.endDrag(property, label);
+            }
+        });
+    }
+
+    private static void label(Label label, String format, DoubleProperty value) {
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, format, value.get()), value));
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}

@@ -1,0 +1,517 @@
+package org.aodnn.policyeditor.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.aodnn.db.Store;
+import org.aodnn.db.domain.DnnModel;
+import org.aodnn.db.task.Activatable;
+import org.aodnn.db.task.BackgroundTask;
+import org.aodnn.db.task.TaskCallbacks;
+import org.aodnn.db.task.TaskExecutor;
+import org.aodnn.policyeditor.policy.PolicyInputs;
+import org.aodnn.policyeditor.policy.PolicySettings;
+import org.aodnn.policyeditor.policy.PolicyStore;
+import org.aodnn.policyeditor.policy.SavedPolicy;
+import org.aodnn.policyeditor.solver.BandwidthSweep;
+import org.aodnn.policyeditor.solver.CutResult;
+import org.aodnn.policyeditor.solver.LayerValues;
+import org.aodnn.policyeditor.solver.MobileEnergy;
+import org.aodnn.policyeditor.solver.PartitionInputs;
+import org.aodnn.policyeditor.solver.Evaluation;
+import org.aodnn.policyeditor.solver.NetworkProfile;
+import org.aodnn.policyeditor.solver.PartitionProblem;
+import org.aodnn.policyeditor.solver.Scenario;
+import org.aodnn.policyeditor.source.EnergySource;
+import org.aodnn.policyeditor.source.MeasuredProfiles;
+import org.aodnn.policyeditor.source.MeasurementProfile;
+import org.aodnn.policyeditor.source.SourceResolver;
+import org.aodnn.policyeditor.ui.undo.PropertyEdit;
+import org.aodnn.policyeditor.ui.undo.UndoManager;
+
+/**
+ * The Policy Editor's state. Choosing the model or a latency/energy source rebuilds the partition problem
+ * in the background (it reads the database); every live setting (network, bandwidths, cache, T_max,
+ * E_max, η) re-evaluates it at once on the calling thread, since a decision and a 100-point bandwidth sweep
+ * cost microseconds. Edits are recorded for undo/redo; a slider drag is one edit, recorded on release.
+ */
+public final class PolicyEditorViewModel implements Activatable {
+
+    /** Uplink points of the bandwidth chart: 1–100 Mbit/s, log-spaced. */
+    static final double[] SWEEP_POINTS = BandwidthSweep.logSpaced(1, 100, 120);
+    static final MeasurementProfile DEFAULT_MOBILE = new MeasurementProfile("reference-browser", "browser", "wasm", "", 1);
+    static final MeasurementProfile DEFAULT_EDGE = new MeasurementProfile("edge-server", "gpu", "", "", 0);
+
+    private final Store store;
+    private final TaskExecutor executor;
+    private final UndoManager undo = new UndoManager();
+
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObservableList<MeasurementProfile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<NetworkProfile> networks = FXCollections.observableArrayList(NetworkProfile.defaults());
+    private final ObservableList<String> policies = FXCollections.observableArrayList();
+
+    private final StringProperty model = new SimpleStringProperty();
+    private final ObjectProperty<MeasurementProfile> mobileProfile = new SimpleObjectProperty<>();
+    private final ObjectProperty<MeasurementProfile> edgeProfile = new SimpleObjectProperty<>();
+    private final DoubleProperty computePowerMw = new SimpleDoubleProperty(2000);
+    private final ObjectProperty<NetworkProfile> network = new SimpleObjectProperty<>(NetworkProfile.WIFI);
+    private final DoubleProperty upMbps = new SimpleDoubleProperty(10);
+    private final DoubleProperty downMbps = new SimpleDoubleProperty(50);
+    private final BooleanProperty weightsCached = new SimpleBooleanProperty(false);
+    private final DoubleProperty tMaxMs = new SimpleDoubleProperty(1000);
+    private final DoubleProperty eMaxJ = new SimpleDoubleProperty(5);
+    private final DoubleProperty eta = new SimpleDoubleProperty(200);
+    private final BooleanProperty etaLinked = new SimpleBooleanProperty(true);
+    private final StringProperty policyName = new SimpleStringProperty("");
+
+    private final ReadOnlyObjectWrapper<PartitionProblem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BandwidthSweep> sweep = new ReadOnlyObjectWrapper<>();
+    private final DoubleProperty tMaxLimit = new SimpleDoubleProperty(2000);
+    private final DoubleProperty eMaxLimit = new SimpleDoubleProperty(10);
+    private final DoubleProperty etaLimit = new SimpleDoubleProperty(1000);
+    private final StringProperty readout = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+
+    private final Map<Property<?>, Object> dragStart = new HashMap<>();
+    private boolean quiet;
+    private boolean resetBoundsOnNextProblem = true;
+    private long problemGeneration;
+
+    public PolicyEditorViewModel(Store store, TaskExecutor executor) {
+        this.store = store;
+        this.executor = executor;
+        recordEdits(model, "model");
+        recordEdits(mobileProfile, "mobile latency source");
+        recordEdits(edgeProfile, "edge latency source");
+        recordEdits(computePowerMw, "compute power");
+        recordEdits(network, "network profile");
+        recordEdits(upMbps, "uplink");
+        recordEdits(downMbps, "downlink");
+        recordEdits(weightsCached, "weights cached");
+        recordEdits(tMaxMs, "T_max");
+        recordEdits(eMaxJ, "E_max");
+        recordEdits(eta, "η");
+        recordEdits(etaLinked, "η link");
+
+        model.addListener((o, a, b) -> {
+            if (!quiet) {
+                resetBoundsOnNextProblem = true; // a model the operator picked gets bounds of its own scale
+            }
+            rebuildProblem();
+        });
+        mobileProfile.addListener((o, a, b) -> rebuildProblem());
+        edgeProfile.addListener((o, a, b) -> rebuildProblem());
+        computePowerMw.addListener((o, a, b) -> powerChanged());
+        for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached, eta)) {
+            live.addListener(o -> evaluate());
+        }
+        tMaxMs.addListener(o -> boundsChanged());
+        eMaxJ.addListener(o -> boundsChanged());
+        etaLinked.addListener(o -> boundsChanged());
+    }
+
+    // ---- activation -------------------------------------------------------------------------------
+
+    @Override
+    public void activate() {
+        record Choices(List<String> models, List<MeasurementProfile> profiles, List<String> policies) {
+        }
+        executor.execute(BackgroundTask.of("Loading policy editor choices", () -> new Choices(
+                        store.models().names(),
+                        new MeasuredProfiles(store).list().stream().map(MeasuredProfiles.ProfileInfo::profile).toList(),
+                        new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList())),
+                TaskCallbacks.<Choices>of(c -> quietly(() -> {
+                    models.setAll(c.models());
+                    profiles.setAll(c.profiles());
+                    policies.setAll(c.policies());
+                    if (mobileProfile.get() == null) {
+                        mobileProfile.set(like(DEFAULT_MOBILE, c.profiles()));
+                    }
+                    if (edgeProfile.get() == null) {
+                        edgeProfile.set(like(DEFAULT_EDGE, c.profiles()));
+                    }
+                    if (model.get() == null && !c.models().isEmpty()) {
+                        resetBoundsOnNextProblem = true;
+                        model.set(c.models().contains("mobilenet_v2") ? "mobilenet_v2" : c.models().get(0));
+                    }
+                }), error -> status.set("Cannot load the choices: " + error.getMessage())));
+    }
+
+    @Override
+    public void deactivate() {
+        // Nothing polls; the problem and settings stay as the operator left them.
+    }
+
+    /** The stored profile matching {@code wanted} in all but the browser version, else the first one. */
+    static MeasurementProfile like(MeasurementProfile wanted, List<MeasurementProfile> profiles) {
+        return profiles.stream()
+                .filter(p -> p.platform().equals(wanted.platform()) && p.target().equals(wanted.target())
+                        && p.backend().equals(wanted.backend()) && p.threads() == wanted.threads())
+                .findFirst().orElse(profiles.isEmpty() ? null : profiles.get(0));
+    }
+
+    // ---- problem and evaluation -----------------------------------------------------------------------
+
+    /** The model and per-layer latencies last read from the database, kept so power edits need no reload. */
+    private record Loaded(String model, MeasurementProfile mobile, MeasurementProfile edge, DnnModel layers,
+                          LayerValues mobileMs, LayerValues edgeMs) {
+        PartitionProblem problem(double computePowerMw) {
+            return PartitionProblem.of(PartitionInputs.of(layers, mobileMs, edgeMs,
+                    new MobileEnergy.ComputePower(computePowerMw), null));
+        }
+    }
+
+    private Loaded loaded;
+
+    private void rebuildProblem() {
+        String name = model.get();
+        MeasurementProfile mobile = mobileProfile.get();
+        MeasurementProfile edge = edgeProfile.get();
+        if (name == null || mobile == null || edge == null) {
+            return;
+        }
+        long generation = ++problemGeneration;
+        double power = computePowerMw.get();
+        status.set("Preparing " + name + "…");
+        executor.execute(BackgroundTask.of("Preparing " + name, () -> {
+            DnnModel layers = PolicyInputs.model(store, name);
+            SourceResolver sources = new SourceResolver(store);
+            return new Loaded(name, mobile, edge, layers, sources.latencies(mobile, layers),
+                    sources.latencies(edge, layers));
+        }), TaskCallbacks.<Loaded>of(l -> {
+            if (generation != problemGeneration) {
+                return; // a newer choice superseded this one
+            }
+            loaded = l;
+            PartitionProblem p = l.problem(power);
+            problem.set(p);
+            status.set(name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts");
+            updateLimits(p);
+            evaluate();
+        }, error -> {
+            if (generation == problemGeneration) {
+                loaded = null;
+                problem.set(null);
+                evaluation.set(null);
+                sweep.set(null);
+                status.set(error.getMessage());
+            }
+        }));
+    }
+
+    /** Compute power only scales the per-layer energies: rebuild the prefix sums here, no database read. */
+    private void powerChanged() {
+        Loaded l = loaded;
+        if (l == null || !l.model().equals(model.get()) || !l.mobile().equals(mobileProfile.get())
+                || !l.edge().equals(edgeProfile.get())) {
+            rebuildProblem();
+            return;
+        }
+        problem.set(l.problem(computePowerMw.get()));
+        evaluate();
+    }
+
+    /** Slider ranges from the cut costs; the bounds default to the median cut when a model is chosen. */
+    private void updateLimits(PartitionProblem p) {
+        Scenario loose = new Scenario(network.get(), upMbps.get(), downMbps.get(), weightsCached.get(),
+                Double.MAX_VALUE, Double.MAX_VALUE, 0.0);
+        List<CutResult> cuts = p.evaluate(loose).cuts();
+        double maxT = cuts.stream().mapToDouble(CutResult::tMs).max().orElse(1);
+        double maxE = cuts.stream().mapToDouble(CutResult::eJ).max().orElse(1);
+        quietly(() -> {
+            tMaxLimit.set(niceCeiling(maxT * 1.25));
+            eMaxLimit.set(niceCeiling(maxE * 1.25));
+            if (resetBoundsOnNextProblem) {
+                double[] ts = cuts.stream().mapToDouble(CutResult::tMs).sorted().toArray();
+                double[] es = cuts.stream().mapToDouble(CutResult::eJ).sorted().toArray();
+                tMaxMs.set(round3(ts[ts.length / 2] * 1.1));
+                eMaxJ.set(round3(es[es.length / 2] * 1.1));
+                if (etaLinked.get()) {
+                    eta.set(tMaxMs.get() / eMaxJ.get());
+                }
+                undo.clear();
+            }
+            tMaxMs.set(Math.min(tMaxMs.get(), tMaxLimit.get()));
+            eMaxJ.set(Math.min(eMaxJ.get(), eMaxLimit.get()));
+            etaLimit.set(niceCeiling(Math.max(tMaxLimit.get() / Math.max(eMaxJ.get(), 1e-9), eta.get()) * 2));
+        });
+        resetBoundsOnNextProblem = false;
+    }
+
+    private void boundsChanged() {
+        if (etaLinked.get() && eMaxJ.get() > 0) {
+            boolean wasQuiet = quiet;
+            quiet = true; // η follows the bounds: part of the same edit, not an edit of its own
+            eta.set(tMaxMs.get() / eMaxJ.get());
+            quiet = wasQuiet;
+            etaLimit.set(Math.max(etaLimit.get(), niceCeiling(eta.get() * 2)));
+        }
+        evaluate();
+    }
+
+    private void evaluate() {
+        PartitionProblem p = problem.get();
+        if (p == null) {
+            return;
+        }
+        Scenario scenario;
+        try {
+            scenario = scenario();
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        Evaluation e = p.evaluate(scenario);
+        evaluation.set(e);
+        sweep.set(p.sweepUplink(scenario, SWEEP_POINTS));
+        readout.set(Readout.describe(e));
+    }
+
+    /** The live part of the settings. */
+    public Scenario scenario() {
+        return new Scenario(network.get(), upMbps.get(), downMbps.get(), weightsCached.get(), tMaxMs.get(),
+                eMaxJ.get(), etaLinked.get() ? null : eta.get());
+    }
+
+    public PolicySettings currentSettings() {
+        return PolicySettings.of(model.get(), mobileProfile.get(), edgeProfile.get(),
+                new EnergySource.ComputePower(computePowerMw.get()), scenario(), null);
+    }
+
+    // ---- saving and loading ---------------------------------------------------------------------------
+
+    public void savePolicy() {
+        String name = policyName.get() == null ? "" : policyName.get().trim();
+        if (name.isEmpty()) {
+            status.set("Give the policy a name to save it");
+            return;
+        }
+        PolicySettings settings = currentSettings();
+        executor.execute(BackgroundTask.of("Saving policy " + name, () -> {
+            new PolicyStore(store).save(name, settings);
+            return new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList();
+        }), TaskCallbacks.<List<String>>of(names -> {
+            policies.setAll(names);
+            status.set("Saved policy '" + name + "'");
+        }, error -> status.set("Cannot save: " + error.getMessage())));
+    }
+
+    public void loadPolicy(String name) {
+        if (name == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.of("Loading policy " + name, () -> new PolicyStore(store).require(name)),
+                TaskCallbacks.<SavedPolicy>of(saved -> {
+                    apply(saved.settings());
+                    policyName.set(saved.name());
+                    undo.clear();
+                    status.set("Loaded policy '" + name + "'");
+                }, error -> status.set("Cannot load: " + error.getMessage())));
+    }
+
+    /** Sets every field from {@code s} without recording edits (sources other than stored profiles are kept as they are). */
+    void apply(PolicySettings s) {
+        quietly(() -> {
+            resetBoundsOnNextProblem = false;
+            if (s.mobileLatency() instanceof MeasurementProfile m) {
+                mobileProfile.set(m);
+            }
+            if (s.edgeLatency() instanceof MeasurementProfile m) {
+                edgeProfile.set(m);
+            }
+            if (s.mobileEnergy() instanceof EnergySource.ComputePower p) {
+                computePowerMw.set(p.milliwatts());
+            }
+            network.set(s.network());
+            upMbps.set(s.upMbps());
+            downMbps.set(s.downMbps());
+            weightsCached.set(s.weightsCached());
+            etaLinked.set(s.etaLinked());
+            tMaxMs.set(s.tMaxMs());
+            eMaxJ.set(s.eMaxJ());
+            eta.set(s.eta());
+            model.set(s.model());
+        });
+        rebuildProblem();
+    }
+
+    // ---- undo/redo ------------------------------------------------------------------------------------
+
+    private <T> void recordEdits(Property<T> property, String label) {
+        property.addListener((obs, before, after) -> {
+            if (quiet || undo.isReplaying() || dragStart.containsKey(property)) {
+                return;
+            }
+            undo.record(new PropertyEdit<>(property, before, after, label));
+        });
+    }
+
+    /** A slider drag starts: its intermediate values are live but not separate edits. */
+    public void beginDrag(Property<?> property) {
+        dragStart.putIfAbsent(property, property.getValue());
+    }
+
+    /** A slider drag ends: one edit from the value at the start to the value now. */
+    @SuppressWarnings("unchecked")
+    public <T> void endDrag(Property<T> property, String label) {
+        if (!dragStart.containsKey(property)) {
+            return;
+        }
+        T before = (T) dragStart.remove(property);
+        if (before != null && !before.equals(property.getValue())) {
+            undo.record(new PropertyEdit<>(property, before, property.getValue(), label));
+        }
+    }
+
+    private void quietly(Runnable changes) {
+        boolean wasQuiet = quiet;
+        quiet = true;
+        try {
+            changes.run();
+        } finally {
+            quiet = wasQuiet;
+        }
+    }
+
+    private static double niceCeiling(double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= value) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    private static double round3(double value) {
+        if (value == 0) {
+            return 0;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2);
+        return Math.round(value / magnitude) * magnitude;
+    }
+
+    // ---- properties -----------------------------------------------------------------------------------
+
+    public UndoManager undoManager() {
+        return undo;
+    }
+
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    public ObservableList<MeasurementProfile> profiles() {
+        return profiles;
+    }
+
+    public ObservableList<NetworkProfile> networks() {
+        return networks;
+    }
+
+    public ObservableList<String> policies() {
+        return policies;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public ObjectProperty<MeasurementProfile> mobileProfileProperty() {
+        return mobileProfile;
+    }
+
+    public ObjectProperty<MeasurementProfile> edgeProfileProperty() {
+        return edgeProfile;
+    }
+
+    public DoubleProperty computePowerMwProperty() {
+        return computePowerMw;
+    }
+
+    public ObjectProperty<NetworkProfile> networkProperty() {
+        return network;
+    }
+
+    public DoubleProperty upMbpsProperty() {
+        return upMbps;
+    }
+
+    public DoubleProperty downMbpsProperty() {
+        return downMbps;
+    }
+
+    public BooleanProperty weightsCachedProperty() {
+        return weightsCached;
+    }
+
+    public DoubleProperty tMaxMsProperty() {
+        return tMaxMs;
+    }
+
+    public DoubleProperty eMaxJProperty() {
+        return eMaxJ;
+    }
+
+    public DoubleProperty etaProperty() {
+        return eta;
+    }
+
+    public BooleanProperty etaLinkedProperty() {
+        return etaLinked;
+    }
+
+    public StringProperty policyNameProperty() {
+        return policyName;
+    }
+
+    public ReadOnlyObjectProperty<PartitionProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BandwidthSweep> sweepProperty() {
+        return sweep.getReadOnlyProperty();
+    }
+
+    public DoubleProperty tMaxLimitProperty() {
+        return tMaxLimit;
+    }
+
+    public DoubleProperty eMaxLimitProperty() {
+        return eMaxLimit;
+    }
+
+    public DoubleProperty etaLimitProperty() {
+        return etaLimit;
+    }
+
+    public StringProperty readoutProperty() {
+        return readout;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}
