@@ -1,5 +1,9 @@
 package org.aodnn.app.cli;
 
+import org.aodnn.edgeconnector.cli.EdgeCommand;
+import org.aodnn.edgeconnector.cli.KeysCommand;
+import org.aodnn.edgeconnector.cli.ManifestCommand;
+import org.aodnn.edgeconnector.cli.PublishCommand;
 import org.aodnn.policyeditor.cli.ModelsImportCommand;
 import org.aodnn.policyeditor.cli.PartitionCommand;
 import picocli.CommandLine;
@@ -16,5 +20,9 @@ final class FeatureCommands {
     static void register(CommandLine root) {
         root.getSubcommands().get("models").addSubcommand("import", new ModelsImportCommand());
         root.addSubcommand("partition", new PartitionCommand());
+        root.addSubcommand("manifest", new ManifestCommand());
+        root.addSubcommand("edge", new EdgeCommand());
+        root.addSubcommand("publish", new PublishCommand());
+        root.addSubcommand("keys", new KeysCommand());
     }
 }

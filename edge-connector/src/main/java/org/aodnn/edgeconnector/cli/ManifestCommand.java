@@ -1,0 +1,172 @@
+package org.aodnn.edgeconnector.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aodnn.db.Store;
+import org.aodnn.db.StoreException;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.StoreOptions;
+import org.aodnn.db.csv.CsvFormatException;
+import org.aodnn.edgeconnector.build.ManifestCatalog;
+import org.aodnn.edgeconnector.crypto.KeyFormatException;
+import org.aodnn.edgeconnector.crypto.TrustedKeys;
+import org.aodnn.edgeconnector.files.AtomicFiles;
+import org.aodnn.edgeconnector.json.StrictJson;
+import org.aodnn.edgeconnector.manifest.ManifestException;
+import org.aodnn.edgeconnector.manifest.ManifestSignature;
+import org.aodnn.edgeconnector.manifest.SignedManifest;
+import org.aodnn.policyeditor.cli.PartitionOptions;
+import org.aodnn.policyeditor.policy.PolicyException;
+import org.aodnn.policyeditor.policy.PolicyInputs;
+import org.aodnn.policyeditor.policy.ResolvedPolicy;
+import org.aodnn.policyeditor.source.SourceException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aodnn manifest}: build a signed offloading manifest from a policy, or check one. */
+@Command(name = "manifest", mixinStandardHelpOptions = true,
+        description = "Build signed offloading manifests and verify them.",
+        subcommands = {ManifestCommand.Build.class, ManifestCommand.Verify.class})
+public final class ManifestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** {@code aodnn manifest build (--policy NAME | partition options) --out FILE}. */
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = {"Build the next version of a model's manifest from a saved policy (or from the options",
+                "of 'aodnn partition'), sign it with the console's key, record it and write it to a file."})
+    public static final class Build implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Mixin
+        KeyOptions keyOptions;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        /** A saved policy, or the inputs of aodnn partition. */
+        static final class Source {
+            @Option(names = "--policy", required = true, paramLabel = "NAME", description = "saved policy")
+            String policy;
+
+            @ArgGroup(exclusive = false, heading = "Instead of --policy, the options of 'aodnn partition':%n")
+            PartitionOptions partition;
+        }
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the manifest")
+        Path out;
+
+        @Option(names = "--json", description = "Print model, version, sha256, key id and file as one JSON document")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            SignedManifest manifest;
+            try (Store store = storeOptions.open()) {
+                ResolvedPolicy policy = source.policy != null ? PolicyInputs.resolve(store, source.policy)
+                        : PolicyInputs.resolve(store, source.partition.toSettings());
+                manifest = new ManifestCatalog(store, keyOptions.store()).build(policy);
+            } catch (IllegalArgumentException | CsvFormatException | SourceException | PolicyException
+                     | StoreException | KeyFormatException | UncheckedIOException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            Path file = out.toAbsolutePath().normalize();
+            try {
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+                AtomicFiles.write(file, StrictJson.pretty(manifest.document()), false);
+            } catch (IOException e) {
+                throw new CommandFailure("cannot write " + file + ": " + e.getMessage()
+                        + " (the manifest is recorded as " + manifest.model() + " v" + manifest.version() + ")", e);
+            }
+            PrintWriter pw = spec.commandLine().getOut();
+            if (json) {
+                var doc = Json.object();
+                doc.put("model", manifest.model());
+                doc.put("version", manifest.version());
+                doc.put("sha256", manifest.sha256());
+                doc.put("key_id", manifest.keyId());
+                doc.put("file", file.toString());
+                Json.print(pw, doc);
+            } else {
+                pw.println("built " + manifest.model() + " v" + manifest.version() + " (sha256 " + manifest.sha256()
+                        + ", signed by key " + manifest.keyId() + ") -> " + file);
+                pw.flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code aodnn manifest verify FILE --key PUBLIC_KEY}: schema and signature, as an agent checks them. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check a manifest's structure and its signature against trusted public keys (as an agent does).")
+    public static final class Verify implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the manifest")
+        Path file;
+
+        @Option(names = "--key", required = true, paramLabel = "PUBLIC_KEY_PEM",
+                description = "trusted public key file(s), PEM; repeat for several")
+        List<Path> keys;
+
+        @Option(names = "--json", description = "Print the verdict as one JSON document")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            TrustedKeys trusted;
+            SignedManifest manifest;
+            try {
+                trusted = TrustedKeys.fromPemFiles(keys);
+                manifest = SignedManifest.read(file);
+            } catch (KeyFormatException | ManifestException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            ManifestSignature.Verdict verdict = ManifestSignature.verify(manifest.document(), trusted);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var doc = Json.object();
+                doc.put("file", file.toAbsolutePath().normalize().toString());
+                doc.put("valid", verdict.valid());
+                doc.put("model", manifest.model());
+                doc.put("version", manifest.version());
+                doc.put("sha256", manifest.sha256());
+                doc.put("key_id", manifest.keyId());
+                doc.put("message", verdict.message());
+                Json.print(out, doc);
+            } else if (verdict.valid()) {
+                out.println("valid: " + manifest.model() + " v" + manifest.version() + ", " + verdict.message());
+                out.flush();
+            }
+            if (!verdict.valid()) {
+                throw new CommandFailure(file + ": " + verdict.message());
+            }
+            return 0;
+        }
+    }
+}

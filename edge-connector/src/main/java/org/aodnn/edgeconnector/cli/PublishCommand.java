@@ -1,0 +1,151 @@
+package org.aodnn.edgeconnector.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.aodnn.db.Store;
+import org.aodnn.db.StoreException;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.StoreOptions;
+import org.aodnn.edgeconnector.manifest.ManifestException;
+import org.aodnn.edgeconnector.manifest.SignedManifest;
+import org.aodnn.edgeconnector.publish.EdgeClient;
+import org.aodnn.edgeconnector.publish.NodeOutcome;
+import org.aodnn.edgeconnector.publish.PublishListener;
+import org.aodnn.edgeconnector.publish.PublishOptions;
+import org.aodnn.edgeconnector.publish.PublishReport;
+import org.aodnn.edgeconnector.publish.PublishService;
+import org.aodnn.edgeconnector.publish.Rollout;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aodnn publish --manifest FILE (--nodes a,b | --group G) [--canary] [--json]}: sends a signed
+ * manifest to registered edge nodes. A failed rollout (stopped and rolled back) exits with code 2 after
+ * printing the per-node report.
+ */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Publish a signed manifest to edge nodes, all at once or canary first; on a failure the",
+            "rollout stops and the nodes it updated are rolled back. Results are stored as deployments."})
+public final class PublishCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "the signed manifest")
+    Path manifestFile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Targets targets;
+
+    /** By name or by group. */
+    static final class Targets {
+        @Option(names = "--nodes", split = ",", paramLabel = "a,b", required = true,
+                description = "registered node names, comma-separated (with --canary the first is the canary)")
+        List<String> nodes;
+
+        @Option(names = "--group", paramLabel = "G", required = true, description = "every node of a group")
+        String group;
+    }
+
+    @Option(names = "--canary", description = "publish to one node first, check it, then to the rest")
+    boolean canary;
+
+    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "5000",
+            description = "per-node, per-call timeout (default ${DEFAULT-VALUE})")
+    long timeoutMs;
+
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
+            description = "attempts per node for transport failures and 5xx answers (default ${DEFAULT-VALUE})")
+    int attempts;
+
+    @Option(names = "--json", description = "Print the per-node report as one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SignedManifest manifest;
+        try {
+            manifest = SignedManifest.read(manifestFile);
+        } catch (ManifestException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        if (!manifest.signed()) {
+            throw new CommandFailure(manifestFile + ": the manifest is not signed; agents would refuse it (403)");
+        }
+        PublishOptions options;
+        try {
+            options = new PublishOptions(Duration.ofMillis(timeoutMs), attempts, PublishOptions.DEFAULT.backoff(),
+                    PublishOptions.DEFAULT.concurrency());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        PublishService.NodeSelection selection = targets.group != null
+                ? PublishService.NodeSelection.group(targets.group) : PublishService.NodeSelection.names(targets.nodes);
+        PublishReport report;
+        PrintWriter out = spec.commandLine().getOut();
+        PublishListener progress = json ? PublishListener.NONE : (node, state, message) -> {
+            if (state.terminal()) {
+                synchronized (out) {
+                    out.println("  " + node + ": " + state.label() + (message == null ? "" : " - " + message));
+                    out.flush();
+                }
+            }
+        };
+        try (Store store = storeOptions.open()) {
+            PublishService service = new PublishService(store, new EdgeClient(options.timeout()), options);
+            report = service.publish(new PublishService.Request(manifest, selection,
+                    canary ? Rollout.CANARY : Rollout.ALL_AT_ONCE), progress, () -> false);
+        } catch (StoreException | IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        if (json) {
+            Json.print(out, toJson(report));
+        } else {
+            out.printf(Locale.ROOT, "%s (%d ms)%n", report.message(), report.elapsedMs());
+            out.flush();
+        }
+        if (!report.success()) {
+            throw new CommandFailure(report.message(), 2);
+        }
+        return 0;
+    }
+
+    static ObjectNode toJson(PublishReport report) {
+        ObjectNode doc = Json.object();
+        doc.put("model", report.model());
+        doc.put("version", report.version());
+        doc.put("sha256", report.sha256());
+        doc.put("rollout", report.rollout().label());
+        doc.put("success", report.success());
+        doc.put("message", report.message());
+        doc.put("elapsed_ms", report.elapsedMs());
+        ArrayNode nodes = doc.putArray("nodes");
+        for (NodeOutcome o : report.nodes()) {
+            ObjectNode n = nodes.addObject();
+            n.put("node", o.node());
+            n.put("status", o.state().label());
+            if (o.deployedVersion() == null) {
+                n.putNull("deployed_version");
+            } else {
+                n.put("deployed_version", o.deployedVersion());
+            }
+            n.put("attempts", o.attempts());
+            n.put("message", o.message());
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,145 @@
+package org.aodnn.edgeconnector.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.aodnn.edgeconnector.json.StrictJson;
+
+/**
+ * The console's side of the agent's HTTP API. Every call has the per-node timeout; transport failures
+ * come back as {@link IOException} (the publisher retries those), answers as {@link Answer}.
+ */
+public final class EdgeClient {
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+
+    public EdgeClient(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** {@code ssl}: trust for https agents with private certificates (null: the JVM's default trust store). */
+    public EdgeClient(Duration timeout, SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.timeout = timeout;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** An HTTP answer: status and the body parsed as JSON (null when it was not JSON). */
+    public record Answer(int status, JsonNode json, String body) {
+        public String error() {
+            return json != null && json.hasNonNull("error") ? json.get("error").asText() : body;
+        }
+    }
+
+    public Answer putManifest(NodeTarget node, String model, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(node, "/v1/manifests/" + model)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request);
+    }
+
+    public Answer rollback(NodeTarget node, String model) throws IOException, InterruptedException {
+        return send(request(node, "/v1/manifests/" + model + "/rollback").POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The node's current manifest of {@code model}; empty when it has none (404). */
+    public Optional<JsonNode> currentManifest(NodeTarget node, String model) throws IOException, InterruptedException {
+        Answer answer = send(request(node, "/v1/manifests/" + model).GET());
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        if (answer.status() != 200 || answer.json() == null) {
+            throw new IOException(node.name() + ": GET manifest of " + model + " answered " + answer.status() + ": "
+                    + answer.error());
+        }
+        return Optional.of(answer.json());
+    }
+
+    /** {@code GET /v1/manifests}: model, version, sha256 and published_at of each manifest the node serves. */
+    public JsonNode listManifests(NodeTarget node) throws IOException, InterruptedException {
+        Answer answer = send(request(node, "/v1/manifests").GET());
+        if (answer.status() != 200 || answer.json() == null || !answer.json().path("manifests").isArray()) {
+            throw new IOException(node.name() + ": GET /v1/manifests answered " + answer.status() + ": "
+                    + abbreviate(answer.error()));
+        }
+        return answer.json().get("manifests");
+    }
+
+    /** {@code GET /healthz}; never throws for network trouble, it reports it. */
+    public NodeHealth health(NodeTarget node) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            Answer answer = send(request(node, "/healthz").GET());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            JsonNode j = answer.json();
+            if (answer.status() != 200 || j == null || !"ok".equals(j.path("status").asText())) {
+                return new NodeHealth(node.name(), "error", null, null, null, ms,
+                        "HTTP " + answer.status() + ": " + abbreviate(answer.error()), clock.instant());
+            }
+            return new NodeHealth(node.name(), "ok", j.path("version").asText(null),
+                    j.hasNonNull("uptime_s") ? j.get("uptime_s").asDouble() : null,
+                    j.hasNonNull("manifests") ? j.get("manifests").asInt() : null, ms,
+                    "agent " + j.path("version").asText("?") + ", " + j.path("manifests").asInt() + " manifest(s)",
+                    clock.instant());
+        } catch (IOException e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            return new NodeHealth(node.name(), "unreachable", null, null, null, ms, describe(e), clock.instant());
+        }
+    }
+
+    private HttpRequest.Builder request(NodeTarget node, String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(node.resolve(path)).timeout(timeout);
+        if (node.token() != null && !node.token().isEmpty()) {
+            b.header("Authorization", "Bearer " + node.token());
+        }
+        return b;
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = null;
+        try {
+            json = StrictJson.parse(response.body());
+        } catch (StrictJson.JsonSyntaxException e) {
+            // not JSON (a proxy's error page, say): keep the text
+        }
+        return new Answer(response.statusCode(), json, response.body());
+    }
+
+    /** A transport failure in words an operator can act on. */
+    public static String describe(IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return "timed out: " + e.getMessage();
+        }
+        if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
+            return "connection refused or unreachable";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}

@@ -1,0 +1,121 @@
+package org.aodnn.edgeconnector.publish;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.aodnn.db.Store;
+import org.aodnn.db.StoreException;
+import org.aodnn.db.domain.DeploymentEntry;
+import org.aodnn.db.domain.EdgeNode;
+import org.aodnn.db.domain.ManifestEntry;
+import org.aodnn.db.repo.DeploymentRepository;
+import org.aodnn.db.repo.EdgeNodeRepository;
+import org.aodnn.db.repo.ManifestRepository;
+import org.aodnn.edgeconnector.json.StrictJson;
+import org.aodnn.edgeconnector.manifest.ManifestException;
+import org.aodnn.edgeconnector.manifest.SignedManifest;
+
+/**
+ * Everything the Edge workspace needs, without JavaFX: the node registry, health polling, the stored
+ * manifests, what would change per node, the publish task (progress, per-node states, cancel) and the
+ * deployments. Long calls ({@link #pollNow}, {@link #diff}) block: run them off the UI thread, as the
+ * publish task is (through the app's {@code TaskExecutor}).
+ */
+public final class EdgeConsole {
+
+    private final Store store;
+    private final EdgeClient client;
+    private final PublishOptions options;
+
+    public EdgeConsole(Store store, PublishOptions options) {
+        this.store = store;
+        this.options = options;
+        this.client = new EdgeClient(options.timeout());
+    }
+
+    public List<EdgeNode> nodes() {
+        return new EdgeNodeRepository(store.dsl()).list();
+    }
+
+    /** Registers a node after checking its URL (http or https, with a host). */
+    public EdgeNode addNode(String name, String url, String group, String token) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("edge node '" + name + "': not a URL: " + e.getMessage(), e);
+        }
+        new NodeTarget(name, uri, token);
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("edge node '" + name + "': URL " + url + " has no host");
+        }
+        return new EdgeNodeRepository(store.dsl()).add(name, url, blankToNull(group), blankToNull(token));
+    }
+
+    public boolean removeNode(String name) {
+        return new EdgeNodeRepository(store.dsl()).remove(name);
+    }
+
+    /** One round of health checks of every node (recorded in the registry). */
+    public List<NodeStatus> pollNow() throws InterruptedException {
+        return new NodeStatusService(store, client).pollAll();
+    }
+
+    /** Polls every {@code every} until the handle is closed; rounds arrive on a background thread. */
+    public AutoCloseable startPolling(Duration every, Consumer<List<NodeStatus>> onRound, Consumer<Throwable> onError) {
+        return new NodeStatusService(store, client).startPolling(every, onRound, onError);
+    }
+
+    /** Every manifest this console built or published, by model and version. */
+    public List<ManifestEntry> manifests() {
+        return new ManifestRepository(store.dsl()).list();
+    }
+
+    public SignedManifest manifest(ManifestEntry entry) throws ManifestException {
+        try {
+            return SignedManifest.of(StrictJson.parse(entry.document().getBytes(StandardCharsets.UTF_8)));
+        } catch (StrictJson.JsonSyntaxException e) {
+            throw new ManifestException("stored manifest " + entry.model() + " v" + entry.version() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    public SignedManifest readManifest(Path file) throws ManifestException {
+        return SignedManifest.read(file);
+    }
+
+    /** What the node serves now against {@code next} (asks the node). */
+    public DeployedDiff.Result diff(String nodeName, SignedManifest next) throws IOException, InterruptedException {
+        return DeployedDiff.of(client, NodeTarget.of(new EdgeNodeRepository(store.dsl()).require(nodeName)), next);
+    }
+
+    /** A publication as a background task; hand it to the app's task executor. */
+    public PublishTask publishTask(SignedManifest manifest, PublishService.NodeSelection selection, Rollout rollout,
+                                   PublishListener perNode) {
+        if (!manifest.signed()) {
+            throw new IllegalArgumentException("the manifest is not signed; agents would refuse it");
+        }
+        return new PublishTask(new PublishService(store, client, options),
+                new PublishService.Request(manifest, selection, rollout), perNode);
+    }
+
+    /** The newest deployment of each node. */
+    public List<DeploymentEntry> latestDeployments() {
+        return new DeploymentRepository(store.dsl()).latestPerNode();
+    }
+
+    public List<DeploymentEntry> deployments(String nodeName) {
+        if (new EdgeNodeRepository(store.dsl()).find(nodeName).isEmpty()) {
+            throw new StoreException("no edge node named '" + nodeName + "'");
+        }
+        return new DeploymentRepository(store.dsl()).forNode(nodeName);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

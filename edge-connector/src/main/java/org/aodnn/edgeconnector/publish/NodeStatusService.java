@@ -1,0 +1,124 @@
+package org.aodnn.edgeconnector.publish;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.aodnn.db.Store;
+import org.aodnn.db.domain.DeploymentEntry;
+import org.aodnn.db.domain.EdgeNode;
+import org.aodnn.db.repo.DeploymentRepository;
+import org.aodnn.db.repo.EdgeNodeRepository;
+
+/**
+ * Health of the registered nodes: one concurrent round of {@code GET /healthz} and {@code GET /v1/manifests}
+ * per call of {@link #pollAll()}, recorded in the registry (last status, message, time); or a periodic poll
+ * ({@link #startPolling}) whose results go to a callback, for the Edge workspace.
+ */
+public final class NodeStatusService {
+
+    private final Store store;
+    private final EdgeClient client;
+
+    public NodeStatusService(Store store, EdgeClient client) {
+        this.store = store;
+        this.client = client;
+    }
+
+    /** Checks every registered node at once and records the outcome; returns them by node name. */
+    public List<NodeStatus> pollAll() throws InterruptedException {
+        EdgeNodeRepository registry = new EdgeNodeRepository(store.dsl());
+        List<EdgeNode> nodes = registry.list();
+        if (nodes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, DeploymentEntry> lastDeployments = new DeploymentRepository(store.dsl()).latestPerNode().stream()
+                .collect(Collectors.toMap(DeploymentEntry::nodeName, Function.identity()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(32, nodes.size()), r -> {
+            Thread t = new Thread(r, "edge-health");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<NodeStatus>> futures = new ArrayList<>();
+            for (EdgeNode node : nodes) {
+                futures.add(pool.submit(() -> check(node, lastDeployments.get(node.name()))));
+            }
+            List<NodeStatus> statuses = new ArrayList<>();
+            for (Future<NodeStatus> f : futures) {
+                try {
+                    statuses.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("health check failed unexpectedly: " + e.getCause(), e.getCause());
+                }
+            }
+            for (NodeStatus s : statuses) {
+                registry.recordHealth(s.node().name(), s.health().status(), s.health().message(),
+                        OffsetDateTime.ofInstant(s.health().checkedAt(), ZoneOffset.UTC));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private NodeStatus check(EdgeNode node, DeploymentEntry last) throws InterruptedException {
+        NodeTarget target;
+        try {
+            target = NodeTarget.of(node);
+        } catch (IllegalArgumentException e) {
+            NodeHealth bad = new NodeHealth(node.name(), "error", null, null, null, 0, e.getMessage(),
+                    java.time.Instant.now());
+            return new NodeStatus(node, bad, null, last);
+        }
+        NodeHealth health = client.health(target);
+        com.fasterxml.jackson.databind.JsonNode served = null;
+        if (health.ok()) {
+            try {
+                served = client.listManifests(target);
+            } catch (IOException e) {
+                health = new NodeHealth(node.name(), "error", health.agentVersion(), health.uptimeS(),
+                        health.manifests(), health.roundTripMs(), "cannot list manifests: " + EdgeClient.describe(e),
+                        health.checkedAt());
+            }
+        }
+        return new NodeStatus(node, health, served, last);
+    }
+
+    /**
+     * Polls every {@code every} on a background thread, passing each round to {@code onRound} (on that
+     * thread; the UI hops to its own). Close the returned handle to stop.
+     */
+    public AutoCloseable startPolling(Duration every, Consumer<List<NodeStatus>> onRound,
+                                      Consumer<Throwable> onError) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "edge-health-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                onRound.accept(pollAll());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                onError.accept(e);
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        };
+    }
+}

@@ -1,0 +1,277 @@
+package org.aodnn.edgeconnector.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.aodnn.edgeconnector.manifest.ManifestDigest;
+import org.aodnn.edgeconnector.manifest.SignedManifest;
+
+/**
+ * Sends a signed manifest to edge agents, concurrently, with a per-node timeout and retries with backoff
+ * for transport failures and 5xx answers (a 4xx answer is the agent's verdict and is not retried).
+ *
+ * <p>Rollouts: {@link Rollout#ALL_AT_ONCE} uploads to every node; {@link Rollout#CANARY} uploads to the
+ * first node, checks that it is healthy and serves exactly the new manifest, then uploads to the rest. On
+ * the first failure (or a cancel) no further node is started, uploads in flight finish, and every node
+ * this publication updated is rolled back ({@code POST .../rollback}) to the version it had before.
+ */
+public final class Publisher {
+
+    private final EdgeClient client;
+    private final PublishOptions options;
+    private final Clock clock = Clock.systemUTC();
+
+    public Publisher(EdgeClient client, PublishOptions options) {
+        this.client = client;
+        this.options = options;
+    }
+
+    public PublishReport publish(SignedManifest manifest, List<NodeTarget> nodes, Rollout rollout,
+                                 PublishListener listener, BooleanSupplier cancelled) throws InterruptedException {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no edge nodes to publish to");
+        }
+        long start = System.nanoTime();
+        Run run = new Run(manifest, listener, cancelled);
+        nodes.forEach(n -> run.outcomes.put(n.name(), null));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), nodes.size()), r -> {
+            Thread t = new Thread(r, "publish-" + manifest.model());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<NodeTarget> rest = nodes;
+            if (rollout == Rollout.CANARY) {
+                NodeTarget canary = nodes.get(0);
+                run.deploy(canary);
+                if (run.failure.get() == null) {
+                    run.verifyCanary(canary);
+                }
+                rest = nodes.subList(1, nodes.size());
+            }
+            if (run.failure.get() == null) {
+                List<Future<?>> futures = new ArrayList<>();
+                for (NodeTarget node : rest) {
+                    futures.add(pool.submit(() -> {
+                        run.deploy(node);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    join(f);
+                }
+            }
+            for (NodeTarget node : nodes) {
+                if (run.outcomes.get(node.name()) == null) {
+                    run.finish(node, NodeState.SKIPPED, null, 0, "not attempted: " + run.failure.get(), null);
+                }
+            }
+            if (run.failure.get() != null) {
+                rollBack(run, nodes, pool);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<NodeOutcome> outcomes = new ArrayList<>();
+        for (NodeTarget node : nodes) {
+            outcomes.add(run.outcomes.get(node.name()));
+        }
+        String failure = run.failure.get();
+        boolean success = failure == null;
+        String message = success ? "deployed " + manifest.model() + " v" + manifest.version() + " to "
+                + nodes.size() + " node(s)" : "rollout stopped: " + failure;
+        return new PublishReport(manifest.model(), manifest.version(), manifest.sha256(), rollout, success, message,
+                outcomes, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void rollBack(Run run, List<NodeTarget> nodes, ExecutorService pool) throws InterruptedException {
+        List<Future<?>> futures = new ArrayList<>();
+        for (NodeTarget node : nodes) {
+            NodeOutcome o = run.outcomes.get(node.name());
+            if (o.state() == NodeState.DEPLOYED) {
+                futures.add(pool.submit(() -> {
+                    run.rollback(node, o);
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> f : futures) {
+            join(f);
+        }
+    }
+
+    private static void join(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("publishing failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The state of one publication. */
+    private final class Run {
+        final SignedManifest manifest;
+        final byte[] body;
+        final PublishListener listener;
+        final BooleanSupplier cancelled;
+        final Map<String, NodeOutcome> outcomes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        final AtomicReference<String> failure = new AtomicReference<>();
+
+        Run(SignedManifest manifest, PublishListener listener, BooleanSupplier cancelled) {
+            this.manifest = manifest;
+            this.body = manifest.canonicalBytes();
+            this.listener = listener;
+            this.cancelled = cancelled;
+        }
+
+        boolean stopping() {
+            if (failure.get() == null && cancelled.getAsBoolean()) {
+                failure.compareAndSet(null, "cancelled by the operator");
+            }
+            return failure.get() != null;
+        }
+
+        void fail(NodeTarget node, String why) {
+            failure.compareAndSet(null, node.name() + ": " + why);
+        }
+
+        void finish(NodeTarget node, NodeState state, Long version, int attempts, String message, Instant started) {
+            Instant now = clock.instant();
+            outcomes.put(node.name(), new NodeOutcome(node.name(), state, version, attempts, message,
+                    started == null ? now : started, now));
+            listener.nodeChanged(node.name(), state, message);
+        }
+
+        /** Uploads with retries; records DEPLOYED / ALREADY_CURRENT / FAILED, or leaves the node for SKIPPED. */
+        void deploy(NodeTarget node) throws InterruptedException {
+            if (stopping()) {
+                return;
+            }
+            Instant started = clock.instant();
+            String lastProblem = null;
+            for (int attempt = 1; attempt <= options.attempts(); attempt++) {
+                if (attempt > 1) {
+                    listener.nodeChanged(node.name(), NodeState.RETRYING, "attempt " + attempt + " after: " + lastProblem);
+                    Thread.sleep(options.backoffBefore(attempt).toMillis());
+                    if (stopping()) {
+                        finish(node, NodeState.SKIPPED, null, attempt - 1, "stopped before retrying: " + failure.get()
+                                + " (last problem: " + lastProblem + ")", started);
+                        return;
+                    }
+                } else {
+                    listener.nodeChanged(node.name(), NodeState.UPLOADING, "uploading v" + manifest.version());
+                }
+                EdgeClient.Answer answer;
+                try {
+                    answer = client.putManifest(node, manifest.model(), body);
+                } catch (IOException e) {
+                    lastProblem = EdgeClient.describe(e);
+                    continue;
+                }
+                int status = answer.status();
+                if (status == 201 || status == 200) {
+                    finish(node, NodeState.DEPLOYED, manifest.version(), attempt, "deployed v" + manifest.version(),
+                            started);
+                    return;
+                }
+                if (status == 409 && answer.json() != null
+                        && manifest.sha256().equals(answer.json().path("current_sha256").asText())) {
+                    // exactly this manifest is already current: either from before, or our earlier attempt
+                    // succeeded and only its answer was lost (then this publication did update the node)
+                    boolean ours = attempt > 1;
+                    finish(node, ours ? NodeState.DEPLOYED : NodeState.ALREADY_CURRENT, manifest.version(), attempt,
+                            ours ? "deployed v" + manifest.version() + " (confirmed on retry)"
+                                    : "already serving v" + manifest.version(), started);
+                    return;
+                }
+                if (status >= 500) {
+                    lastProblem = "HTTP " + status + ": " + answer.error();
+                    continue;
+                }
+                String why = "HTTP " + status + ": " + answer.error();
+                finish(node, NodeState.FAILED, currentVersion(answer), attempt, why, started);
+                fail(node, why);
+                return;
+            }
+            String why = "gave up after " + options.attempts() + " attempt(s): " + lastProblem;
+            finish(node, NodeState.FAILED, null, options.attempts(), why, started);
+            fail(node, why);
+        }
+
+        /** After the canary took the manifest: it must be healthy and serve exactly this manifest. */
+        void verifyCanary(NodeTarget canary) throws InterruptedException {
+            NodeOutcome deployed = outcomes.get(canary.name());
+            listener.nodeChanged(canary.name(), NodeState.VERIFYING, "checking health and the served manifest");
+            NodeHealth health = client.health(canary);
+            String problem = null;
+            if (!health.ok()) {
+                problem = "canary unhealthy after the upload: " + health.message();
+            } else {
+                try {
+                    Optional<JsonNode> served = client.currentManifest(canary, manifest.model());
+                    if (served.isEmpty()) {
+                        problem = "canary serves no manifest of " + manifest.model() + " after the upload";
+                    } else if (!ManifestDigest.sha256(served.get()).equals(manifest.sha256())) {
+                        problem = "canary serves v" + served.get().path("version").asLong() + ", not the uploaded v"
+                                + manifest.version();
+                    }
+                } catch (IOException e) {
+                    problem = "canary check failed: " + EdgeClient.describe(e);
+                }
+            }
+            if (problem != null) {
+                fail(canary, problem);
+                // the canary was updated (unless it already had it), so it is rolled back with the others
+                outcomes.put(canary.name(), new NodeOutcome(canary.name(), deployed.state(), deployed.deployedVersion(),
+                        deployed.attempts(), problem, deployed.startedAt(), clock.instant()));
+            } else {
+                listener.nodeChanged(canary.name(), deployed.state(), "canary healthy, serving v" + manifest.version());
+            }
+            stopping();
+        }
+
+        void rollback(NodeTarget node, NodeOutcome deployed) throws InterruptedException {
+            listener.nodeChanged(node.name(), NodeState.ROLLING_BACK, "rolling back: " + failure.get());
+            String lastProblem = null;
+            for (int attempt = 1; attempt <= options.attempts(); attempt++) {
+                if (attempt > 1) {
+                    Thread.sleep(options.backoffBefore(attempt).toMillis());
+                }
+                try {
+                    EdgeClient.Answer answer = client.rollback(node, manifest.model());
+                    if (answer.status() == 200) {
+                        Long now = answer.json() == null ? null : answer.json().path("version").asLong();
+                        finish(node, NodeState.ROLLED_BACK, now, deployed.attempts(), "rolled back to v" + now
+                                + " because " + failure.get(), deployed.startedAt());
+                        return;
+                    }
+                    lastProblem = "HTTP " + answer.status() + ": " + answer.error();
+                    if (answer.status() < 500) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    lastProblem = EdgeClient.describe(e);
+                }
+            }
+            finish(node, NodeState.ROLLBACK_FAILED, manifest.version(), deployed.attempts(),
+                    "could not roll back (" + lastProblem + "); the node may still serve v" + manifest.version(),
+                    deployed.startedAt());
+        }
+
+        private Long currentVersion(EdgeClient.Answer answer) {
+            return answer.json() != null && answer.json().hasNonNull("current_version")
+                    ? answer.json().get("current_version").asLong() : null;
+        }
+    }
+}
