@@ -54,7 +54,9 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the database directory for " + absolute + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE";
+        // DB_CLOSE_ON_EXIT=FALSE: on Ctrl-C the commands' own shutdown work (marking a profiling session
+        // cancelled, restoring a phone) still needs the database; close() ends it.
+        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             Flyway.configure()

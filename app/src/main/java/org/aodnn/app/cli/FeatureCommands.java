@@ -6,6 +6,7 @@ import org.aodnn.edgeconnector.cli.ManifestCommand;
 import org.aodnn.edgeconnector.cli.PublishCommand;
 import org.aodnn.policyeditor.cli.ModelsImportCommand;
 import org.aodnn.policyeditor.cli.PartitionCommand;
+import org.aodnn.profilinglab.cli.ProfileCommand;
 import picocli.CommandLine;
 
 /**
@@ -19,6 +20,7 @@ final class FeatureCommands {
 
     static void register(CommandLine root) {
         root.getSubcommands().get("models").addSubcommand("import", new ModelsImportCommand());
+        root.addSubcommand("profile", new ProfileCommand());
         root.addSubcommand("partition", new PartitionCommand());
         root.addSubcommand("manifest", new ManifestCommand());
         root.addSubcommand("edge", new EdgeCommand());

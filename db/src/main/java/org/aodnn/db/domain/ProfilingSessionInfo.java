@@ -1,0 +1,30 @@
+package org.aodnn.db.domain;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A stored profiling session: what was asked ({@code target}, {@code platform}, {@code backends},
+ * {@code settingsJson}), what the browser and its backends ({@code backendsJson}) reported, and how far it got. Browser facts are {@code null}
+ * until the page has reported them; {@code endedAt} is {@code null} while the session runs.
+ */
+public record ProfilingSessionInfo(
+        long id,
+        String target,
+        String platform,
+        String backends,
+        String settingsJson,
+        ProfilingStatus status,
+        String message,
+        String browser,
+        String userAgent,
+        Integer hardwareConcurrency,
+        Boolean crossOriginIsolated,
+        Double downloadMbPerS,
+        Integer layersPlanned,
+        int layersMeasured,
+        int layersSkipped,
+        String backendsJson,
+        String skippedJson,
+        OffsetDateTime startedAt,
+        OffsetDateTime endedAt) {
+}

@@ -1,0 +1,347 @@
+package org.aodnn.profilinglab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.aodnn.db.Store;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.StoreOptions;
+import org.aodnn.db.csv.LayerCsv;
+import org.aodnn.db.domain.DnnModel;
+import org.aodnn.db.domain.LayerMeasurement;
+import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.task.ProgressListener;
+import org.aodnn.profilinglab.job.GroupedConvMode;
+import org.aodnn.profilinglab.job.LayerSelection;
+import org.aodnn.profilinglab.job.ModelSelection;
+import org.aodnn.profilinglab.job.ProfilingSettings;
+import org.aodnn.profilinglab.protocol.BackendMessage;
+import org.aodnn.profilinglab.session.LayerSkip;
+import org.aodnn.profilinglab.session.ProfilingListener;
+import org.aodnn.profilinglab.session.ProfilingRequest;
+import org.aodnn.profilinglab.session.ProfilingSessionTask;
+import org.aodnn.profilinglab.session.SessionOutcome;
+import org.aodnn.profilinglab.target.ProfilingTarget;
+import org.aodnn.profilinglab.target.ProfilingTargets;
+import org.aodnn.profilinglab.target.TargetUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aodnn profile}: times a catalog model layer by layer in a real browser and stores the rows. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Profile a catalog model layer by layer in a browser (TF.js, NHWC) and store the session.",
+            "Exit status: 0 completed, 2 interrupted / failed / cancelled (rows measured before are kept)."})
+public final class ProfileCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", required = true, paramLabel = "TARGET",
+            description = "where the page runs: local-chromium (this computer's headless Chromium)")
+    String target;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", split = ",",
+            description = "catalog model(s) to profile (see `aodnn models`)")
+    List<String> models;
+
+    @Option(names = "--backend", paramLabel = "LIST", split = ",", defaultValue = "cpu,wasm",
+            description = "TF.js backends: cpu, wasm, webgl (default: ${DEFAULT-VALUE})")
+    List<String> backends;
+
+    @Option(names = "--layers", paramLabel = "RANGES", defaultValue = "",
+            description = "layer indexes to profile, e.g. 0-10,15 (default: all)")
+    String layers;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2", description = "untimed runs per layer (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "3", description = "minimum timed runs per layer (default: ${DEFAULT-VALUE})")
+    int reps;
+
+    @Option(names = "--min-time-ms", paramLabel = "MS", defaultValue = "60",
+            description = "keep timing a layer until this much time has passed (default: ${DEFAULT-VALUE})")
+    double minTimeMs;
+
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "30", description = "at most this many timed samples (default: ${DEFAULT-VALUE})")
+    int maxRuns;
+
+    @Option(names = "--wasm-threads", paramLabel = "N", defaultValue = "0",
+            description = "threads of the wasm backend, 0 for TF.js's default (default: ${DEFAULT-VALUE})")
+    int wasmThreads;
+
+    @Option(names = "--grouped-conv", paramLabel = "MODE", defaultValue = "split",
+            description = "grouped convolutions: split (per-group conv + concat) or skip (default: ${DEFAULT-VALUE})")
+    String groupedConv;
+
+    @Option(names = "--read-output", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "time each run until its output is readable from JavaScript, as the reference browser"
+                    + " data was measured; --no-read-output times the kernel alone (default: ${DEFAULT-VALUE})")
+    boolean readOutput;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "port of the loopback server, 0 for a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--chromium", paramLabel = "PATH", description = "Chromium executable (default: /usr/bin/chromium)")
+    Path chromium;
+
+    @Option(names = "--silence-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "seconds the page may stay silent before the session counts as interrupted (default: ${DEFAULT-VALUE})")
+    long silenceSeconds;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "also write the session's rows in the layer-CSV format")
+    Path out;
+
+    @Option(names = "--json", description = "print the result as one JSON document")
+    boolean json;
+
+    /**
+     * Runs the command on its own (the app registers it as {@code aodnn profile}); operator errors are one
+     * line on standard error, as in the app.
+     */
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ProfileCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof CommandFailure failure) {
+                cmd.getErr().println(failure.getMessage());
+                return failure.exitCode();
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        ProfilingSettings settings;
+        ProfilingTarget profilingTarget;
+        LayerSelection selection;
+        try {
+            settings = ProfilingSettings.defaults(backends)
+                    .withRuns(warmup, reps)
+                    .withMaxRuns(maxRuns)
+                    .withMinTimeMs(minTimeMs)
+                    .withWasmThreads(wasmThreads)
+                    .withGroupedConv(GroupedConvMode.parse(groupedConv))
+                    .withReadOutput(readOutput);
+            profilingTarget = ProfilingTargets.byName(target, chromium);
+            selection = LayerSelection.parse(layers);
+            if (silenceSeconds < 1) {
+                throw new IllegalArgumentException("--silence-timeout must be at least 1 second");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), 2);
+        }
+        try {
+            profilingTarget.checkAvailable();
+        } catch (TargetUnavailableException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        if (out != null && out.getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            throw new CommandFailure("--out " + out + ": the directory " + out.toAbsolutePath().getParent() + " does not exist");
+        }
+        try (Store store = storeOptions.open()) {
+            List<ModelSelection> selections = new ArrayList<>();
+            for (String name : models) {
+                DnnModel model = store.models().find(name.trim()).orElseThrow(() -> new CommandFailure(
+                        "no model named '" + name.trim() + "' in the catalog (known: "
+                                + String.join(", ", store.models().names()) + ")"));
+                ModelSelection s = new ModelSelection(model, selection);
+                try {
+                    s.selectedLayers();
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure("--layers: " + e.getMessage(), 2);
+                }
+                selections.add(s);
+            }
+            ProfilingRequest request = new ProfilingRequest(selections, settings, port, Duration.ofSeconds(silenceSeconds));
+            ProfilingSessionTask task = new ProfilingSessionTask(store, profilingTarget, request, new SkipReporter());
+            SessionOutcome outcome;
+            // Ctrl-C: cancel, and keep the JVM alive until the task has ended the browser and marked the session.
+            CountDownLatch ended = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                task.cancel();
+                try {
+                    ended.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "profile-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                outcome = task.run(progressPrinter());
+            } catch (org.aodnn.db.task.CancelledException e) {
+                throw new CommandFailure("profiling session " + task.sessionId() + " was cancelled; rows measured before are kept", 2);
+            } catch (TargetUnavailableException e) {
+                throw new CommandFailure(e.getMessage());
+            } catch (CommandFailure e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CommandFailure("profiling failed" + (task.sessionId() == null ? "" : " (session "
+                        + task.sessionId() + ")") + ": " + e.getMessage(), e);
+            } finally {
+                ended.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // the JVM is already shutting down
+                }
+            }
+            List<LayerMeasurement> rows = store.measurements().findBySession(outcome.sessionId());
+            if (out != null) {
+                writeCsv(rows, out);
+            }
+            report(outcome, rows);
+            return outcome.status() == ProfilingStatus.COMPLETED ? 0 : 2;
+        }
+    }
+
+    private ProgressListener progressPrinter() {
+        PrintWriter err = spec.commandLine().getErr();
+        return new ProgressListener() {
+            private long lastPrinted;
+
+            @Override
+            public void progress(double workDone, double totalWork) {
+            }
+
+            @Override
+            public void message(String message) {
+                long now = System.nanoTime();
+                if (!json && now - lastPrinted > 2_000_000_000L) {
+                    err.println(message);
+                    err.flush();
+                    lastPrinted = now;
+                }
+            }
+        };
+    }
+
+    /** Says on stderr why a layer got no row, as it happens. */
+    private final class SkipReporter implements ProfilingListener {
+        @Override
+        public void layerSkipped(LayerSkip skip) {
+            if (!json) {
+                spec.commandLine().getErr().println("skipped " + skip.model() + "[" + skip.layerIndex() + "] "
+                        + skip.layerType() + " on " + skip.backend() + ": " + skip.reason());
+            }
+        }
+    }
+
+    /** Writes next to the target and renames, so a failure never leaves half a file. */
+    private static void writeCsv(List<LayerMeasurement> rows, Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                LayerCsv.writeMeasurements(rows, w);
+            }
+            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+            throw new CommandFailure("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void report(SessionOutcome o, List<LayerMeasurement> rows) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        TreeMap<String, Integer> byBackend = new TreeMap<>(o.rowsByBackend());
+        if (json) {
+            ObjectNode doc = Json.object();
+            doc.put("sessionId", o.sessionId());
+            doc.put("status", o.status().dbValue());
+            doc.put("message", o.message());
+            doc.put("target", target);
+            ArrayNode modelList = doc.putArray("models");
+            models.forEach(m -> modelList.add(m.trim()));
+            doc.put("layers", layers.isBlank() ? "all" : layers);
+            doc.put("plannedResults", o.plannedResults());
+            doc.put("rows", o.rowsStored());
+            ObjectNode perBackend = doc.putObject("rowsByBackend");
+            byBackend.forEach(perBackend::put);
+            doc.put("skipped", o.skipped().size());
+            ArrayNode skips = doc.putArray("skippedLayers");
+            for (LayerSkip s : o.skipped()) {
+                ObjectNode n = skips.addObject();
+                n.put("model", s.model());
+                n.put("layerIndex", s.layerIndex());
+                n.put("layerType", s.layerType());
+                n.put("backend", s.backend());
+                n.put("reason", s.reason());
+            }
+            doc.put("browser", o.browser());
+            ArrayNode backendList = doc.putArray("backends");
+            for (BackendMessage b : o.backends()) {
+                ObjectNode n = backendList.addObject();
+                n.put("backend", b.backend());
+                n.put("ok", b.ok());
+                n.put("threads", b.threads());
+                n.put("simd", b.simd());
+                n.put("multiThreaded", b.multiThreaded());
+                n.put("message", b.message());
+            }
+            if (o.hardwareConcurrency() == null) {
+                doc.putNull("hardwareConcurrency");
+            } else {
+                doc.put("hardwareConcurrency", o.hardwareConcurrency());
+            }
+            if (o.downloadMbPerS() == null) {
+                doc.putNull("downloadMBPerSecond");
+            } else {
+                doc.put("downloadMBPerSecond", o.downloadMbPerS());
+            }
+            doc.put("seconds", o.elapsed().toMillis() / 1000.0);
+            if (out == null) {
+                doc.putNull("out");
+            } else {
+                doc.put("out", out.toAbsolutePath().toString());
+            }
+            Json.print(stdout, doc);
+            return;
+        }
+        stdout.printf(Locale.ROOT, "session %d %s in %.1f s: %d layer rows %s, %d skipped%n", o.sessionId(),
+                o.status().dbValue(), o.elapsed().toMillis() / 1000.0, o.rowsStored(), byBackend, o.skipped().size());
+        stdout.println(o.message());
+        for (BackendMessage b : o.backends()) {
+            stdout.printf(Locale.ROOT, "backend %s: %s%n", b.backend(), b.ok()
+                    ? b.threads() + " thread(s)" + (b.backend().equals("wasm") ? ", SIMD " + b.simd() : "")
+                    : "unavailable (" + b.message() + ")");
+        }
+        if (o.browser() != null) {
+            stdout.printf(Locale.ROOT, "browser: %s, %d hardware threads%s%n", o.browser(), o.hardwareConcurrency(),
+                    o.downloadMbPerS() == null ? "" : String.format(Locale.ROOT, ", weight download %.1f MB/s", o.downloadMbPerS()));
+        }
+        if (out != null) {
+            stdout.println("wrote " + rows.size() + " rows to " + out.toAbsolutePath());
+        }
+        stdout.flush();
+    }
+}

@@ -1,0 +1,197 @@
+package org.aodnn.profilinglab.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.aodnn.db.Store;
+import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.repo.ProfilingSessionRepository;
+import org.aodnn.db.task.BackgroundTask;
+import org.aodnn.db.task.CancelledException;
+import org.aodnn.profilinglab.job.ProfilingJob;
+import org.aodnn.profilinglab.server.ProfilingServer;
+import org.aodnn.profilinglab.target.ProfilingTarget;
+import org.aodnn.profilinglab.target.TargetSession;
+import org.aodnn.profilinglab.target.TargetUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One profiling session as a background task: stores the session (running), serves the page and its job,
+ * opens the page on the target, stores each layer result as it arrives and reports progress (layers done
+ * of planned, with an ETA), then ends the browser and records how the session ended:
+ * <ul>
+ * <li>completed: the page timed every layer (some may be skipped, with reasons);</li>
+ * <li>interrupted: the browser went away or fell silent; the rows stored so far are kept;</li>
+ * <li>failed: the page reported an error, or the console failed (the exception is rethrown);</li>
+ * <li>cancelled: {@link #cancel()}; {@link CancelledException} is thrown as the task contract says.</li>
+ * </ul>
+ * Problems found before the session is stored (target missing, bad selection) throw without storing anything.
+ */
+public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfilingSessionTask.class);
+    private static final long POLL_MS = 200;
+    /** Loading the page, TF.js and its wasm binaries takes a few seconds; a minute means it never will. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Store store;
+    private final ProfilingTarget target;
+    private final ProfilingRequest request;
+    private final ProfilingListener listener;
+    private volatile Long sessionId;
+
+    public ProfilingSessionTask(Store store, ProfilingTarget target, ProfilingRequest request,
+                                ProfilingListener listener) {
+        super("Profiling " + describe(request) + " on " + target.name());
+        this.store = store;
+        this.target = target;
+        this.request = request;
+        this.listener = listener == null ? ProfilingListener.NONE : listener;
+    }
+
+    private static String describe(ProfilingRequest request) {
+        return String.join(", ", request.models().stream().map(m -> m.model().name()).toList());
+    }
+
+    /** The stored session's id once it exists (null before). */
+    public Long sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    protected SessionOutcome call() throws Exception {
+        target.checkAvailable();
+        // Validates the selection against the catalog before anything is stored.
+        ProfilingJob draft = ProfilingJob.of(0, request.settings(), request.models());
+        ProfilingSessionRepository sessions = new ProfilingSessionRepository(store.dsl());
+        int abandoned = sessions.interruptAbandoned();
+        if (abandoned > 0) {
+            LOG.info("Marked {} abandoned profiling session(s) as interrupted", abandoned);
+        }
+        long id = sessions.start(target.name(), target.platform(), String.join(",", request.settings().backends()),
+                draft.settingsJson(request.models()), draft.plannedResults());
+        sessionId = id;
+        ProfilingJob job = new ProfilingJob(id, draft.settings(), draft.layers());
+        long started = System.nanoTime();
+        BlockingQueue<SessionEvent> events = new LinkedBlockingQueue<>();
+        SessionRecorder recorder = new SessionRecorder(sessions, id, job, target.platform(), target.targetKind(), events);
+        Ending ending;
+        try {
+            listener.sessionStarted(id, job);
+            ending = serve(job, recorder, events);
+        } catch (CancelledException e) {
+            recorder.stop();
+            sessions.finish(id, ProfilingStatus.CANCELLED, "cancelled after " + recorder.answeredCount() + " of "
+                    + job.plannedResults() + " layer results");
+            throw e;
+        } catch (TargetUnavailableException e) {
+            recorder.stop();
+            sessions.finish(id, ProfilingStatus.FAILED, e.getMessage());
+            throw e;
+        } catch (Exception | Error e) {
+            recorder.stop();
+            sessions.finish(id, ProfilingStatus.FAILED, "the console failed: " + e);
+            throw e;
+        }
+        recorder.stop();
+        sessions.finish(id, ending.status(), ending.message());
+        updateMessage(ending.message());
+        return new SessionOutcome(id, ending.status(), ending.message(), job.plannedResults(),
+                recorder.rowsByBackend().values().stream().mapToInt(Integer::intValue).sum(), recorder.rowsByBackend(),
+                recorder.skipped(), recorder.hello() == null ? null : recorder.hello().browser(),
+                recorder.hello() == null ? null : recorder.hello().hardwareConcurrency(), recorder.downloadMbPerS(),
+                recorder.backends(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private record Ending(ProfilingStatus status, String message) {
+    }
+
+    private Ending serve(ProfilingJob job, SessionRecorder recorder, BlockingQueue<SessionEvent> events)
+            throws TargetUnavailableException {
+        int planned = job.plannedResults();
+        EtaEstimator eta = new EtaEstimator(job.layers(), job.settings().backends().size());
+        updateProgress(0, planned);
+        updateMessage("starting " + target.name());
+        try (ProfilingServer server = ProfilingServer.start(recorder, request.port());
+             TargetSession browser = target.open(server.pageUri())) {
+            LOG.info("Profiling session {} on {}", job.sessionId(), browser.describe());
+            listener.targetStarted(browser);
+            int done = 0;
+            while (true) {
+                checkCancelled();
+                SessionEvent event;
+                try {
+                    event = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException(title() + " was interrupted");
+                }
+                if (event == null) {
+                    Ending lost = checkAlive(browser, server, recorder, planned);
+                    if (lost != null) {
+                        return lost;
+                    }
+                    continue;
+                }
+                if (event instanceof SessionEvent.Environment e) {
+                    eta.start(System.nanoTime());
+                    updateMessage(e.hello().browser() + " with " + e.hello().hardwareConcurrency() + " hardware threads");
+                    listener.environment(e.hello());
+                } else if (event instanceof SessionEvent.BackendStarted e) {
+                    listener.backendStarted(e.backend());
+                } else if (event instanceof SessionEvent.Throughput e) {
+                    listener.throughput(e.megabytesPerSecond());
+                } else if (event instanceof SessionEvent.Measured e) {
+                    done++;
+                    eta.layerDone(e.layer().id());
+                    progress(done, planned, eta, e.layer().label() + " on " + e.row().key().backend() + ": "
+                            + String.format(Locale.ROOT, "%.3f ms", e.row().latencyMs()));
+                    listener.layerMeasured(e.row(), e.layer());
+                } else if (event instanceof SessionEvent.Skipped e) {
+                    done++;
+                    eta.layerDone(e.layer().id());
+                    progress(done, planned, eta, e.layer().label() + " on " + e.skip().backend() + " skipped");
+                    listener.layerSkipped(e.skip());
+                } else if (event instanceof SessionEvent.Finished) {
+                    String missing = done < planned ? " (" + (planned - done) + " never reported)" : "";
+                    int rows = recorder.rowsByBackend().values().stream().mapToInt(Integer::intValue).sum();
+                    return new Ending(ProfilingStatus.COMPLETED, "completed: " + rows + " layer rows, "
+                            + recorder.skipped().size() + " skipped" + missing);
+                } else if (event instanceof SessionEvent.PageFailed e) {
+                    return new Ending(ProfilingStatus.FAILED, "the page failed: " + e.message());
+                }
+            }
+        }
+    }
+
+    private void progress(int done, int planned, EtaEstimator eta, String what) {
+        updateProgress(done, planned);
+        updateMessage(done + "/" + planned + " layers, ETA " + EtaEstimator.format(eta.remaining(System.nanoTime()))
+                + " - " + what);
+    }
+
+    /** Null while the browser is alive and talking; otherwise how the session ended. */
+    private Ending checkAlive(TargetSession browser, ProfilingServer server, SessionRecorder recorder, int planned) {
+        int answered = recorder.answeredCount();
+        if (!browser.isAlive()) {
+            String log = browser.diagnostics();
+            return new Ending(ProfilingStatus.INTERRUPTED, "the browser (" + browser.describe() + ") exited after "
+                    + answered + " of " + planned + " layer results" + (log.isBlank() ? "" : "; its last output: " + log));
+        }
+        Duration silent = Duration.between(server.lastContact(), Instant.now());
+        if (recorder.hello() == null && silent.compareTo(START_TIMEOUT) > 0) {
+            String log = browser.diagnostics();
+            return new Ending(ProfilingStatus.FAILED, "the page did not start within " + silent.toSeconds()
+                    + " s" + (log.isBlank() ? "" : "; browser output: " + log));
+        }
+        if (silent.compareTo(request.silenceTimeout()) > 0) {
+            return new Ending(ProfilingStatus.INTERRUPTED, "no word from the page for " + silent.toSeconds()
+                    + " s after " + answered + " of " + planned + " layer results");
+        }
+        return null;
+    }
+}

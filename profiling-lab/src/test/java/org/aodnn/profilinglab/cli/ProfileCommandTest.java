@@ -1,0 +1,134 @@
+package org.aodnn.profilinglab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.aodnn.db.Store;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.csv.CsvTable;
+import org.aodnn.db.csv.LayerCsv;
+import org.aodnn.db.domain.LayerMeasurement;
+import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.repo.ProfilingSessionRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code aodnn profile} end to end: real headless Chromium, real H2 file, CSV written and read back. */
+class ProfileCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ProfileCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                // As the app does: an operator error is one line on stderr.
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof CommandFailure f) {
+                        cmd.getErr().println(f.getMessage());
+                        return f.exitCode();
+                    }
+                    throw e;
+                });
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void profilesSqueezenetOnCpuAndWasmAndWritesTheLayerCsv() throws Exception {
+        Path db = dir.resolve("workbench");
+        Path csv = dir.resolve("squeezenet-browser.csv");
+        Run r = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1",
+                "--backend", "cpu,wasm", "--warmup", "1", "--reps", "3", "--min-time-ms", "10",
+                "--out", csv.toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertEquals("completed", doc.get("status").asText());
+        assertEquals(112, doc.get("rows").asInt());
+        assertEquals(56, doc.get("rowsByBackend").get("cpu").asInt());
+        assertEquals(56, doc.get("rowsByBackend").get("wasm").asInt());
+        assertEquals(0, doc.get("skipped").asInt());
+        long sessionId = doc.get("sessionId").asLong();
+
+        try (Store store = Store.open(db)) {
+            assertEquals(ProfilingStatus.COMPLETED,
+                    new ProfilingSessionRepository(store.dsl()).find(sessionId).orElseThrow().status());
+            List<LayerMeasurement> rows = store.measurements().findBySession(sessionId);
+            assertEquals(112, rows.size());
+            rows.forEach(m -> assertTrue(m.latencyMs() > 0, m.toString()));
+            Map<String, List<LayerMeasurement>> convs = rows.stream()
+                    .filter(m -> m.geometry().layerType().equals("Conv2d"))
+                    .collect(Collectors.groupingBy(m -> m.key().backend()));
+            for (var e : convs.entrySet()) {
+                double rho = org.aodnn.profilinglab.session.Spearman.correlation(
+                        e.getValue().stream().mapToDouble(m -> m.geometry().flops()).toArray(),
+                        e.getValue().stream().mapToDouble(LayerMeasurement::latencyMs).toArray());
+                assertTrue(rho > 0.7, e.getKey() + ": convolution latency vs FLOPs rank correlation " + rho);
+            }
+            // WebAssembly (XNNPACK) beats TF.js's pure JavaScript kernels on the big convolutions.
+            List<LayerMeasurement> bigCpu = new ArrayList<>(convs.get("cpu"));
+            bigCpu.sort(Comparator.comparingLong((LayerMeasurement m) -> m.geometry().flops()).reversed());
+            for (LayerMeasurement cpu : bigCpu.subList(0, 5)) {
+                LayerMeasurement wasm = convs.get("wasm").stream()
+                        .filter(m -> m.key().layerIndex() == cpu.key().layerIndex()).findFirst().orElseThrow();
+                assertTrue(wasm.latencyMs() < cpu.latencyMs(), "layer " + cpu.key().layerIndex() + ": wasm "
+                        + wasm.latencyMs() + " ms vs cpu " + cpu.latencyMs() + " ms");
+            }
+        }
+
+        // The CSV is the import format: target=browser, backend and browser columns, geometry from the catalog.
+        List<LayerMeasurement> fromCsv = LayerCsv.readMeasurements(CsvTable.read(csv), (t, b) -> "unused");
+        assertEquals(112, fromCsv.size());
+        LayerMeasurement first = fromCsv.get(0);
+        assertEquals("browser", first.key().target());
+        assertEquals("local-chromium", first.key().platform());
+        assertTrue(first.key().browser().startsWith("Chromium "));
+        assertFalse(first.key().backend().isEmpty());
+        assertTrue(Files.readString(csv).startsWith("model,layer_index,layer_name,target,threads,latency_ms,reps,layer_type"));
+    }
+
+    @Test
+    void operatorErrorsAreOneClearLine() {
+        Path db = dir.resolve("errors");
+        Run missing = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1",
+                "--chromium", dir.resolve("nope").toString());
+        assertEquals(1, missing.exit(), missing.err());
+        assertTrue(missing.err().contains("Debian package 'chromium'"), missing.err());
+        assertFalse(Files.exists(dir.resolve("errors.mv.db")), "nothing stored when the browser is missing");
+
+        Run badBackend = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1",
+                "--backend", "cpu,cuda");
+        assertEquals(2, badBackend.exit(), badBackend.err());
+        assertTrue(badBackend.err().contains("backend 'cuda'"), badBackend.err());
+
+        Run badTarget = run("--db", db.toString(), "--target", "phone", "--model", "squeezenet1_1");
+        assertTrue(badTarget.err().contains("unknown profiling target 'phone'"), badTarget.err());
+
+        Run badLayers = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1",
+                "--layers", "50-99");
+        assertEquals(2, badLayers.exit(), badLayers.err());
+        assertTrue(badLayers.err().contains("layers 0-55"), badLayers.err());
+
+        Run badModel = run("--db", db.toString(), "--target", "local-chromium", "--model", "nosuchnet");
+        assertTrue(badModel.err().contains("no model named 'nosuchnet'"), badModel.err());
+    }
+}
