@@ -54,9 +54,9 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the database directory for " + absolute + ": " + e.getMessage(), e);
         }
-        // DB_CLOSE_ON_EXIT=FALSE: on Ctrl-C the commands' own shutdown work (marking a profiling session
-        // cancelled, restoring a phone) still needs the database; close() ends it.
-        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER, so a session interrupted by Ctrl-C is
+        // marked interrupted by the next session's start-up check instead (see ProfilingSessionRepository).
+        String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {
             Flyway.configure()
