@@ -4,6 +4,8 @@ import org.aodnn.edgeconnector.cli.EdgeCommand;
 import org.aodnn.edgeconnector.cli.KeysCommand;
 import org.aodnn.edgeconnector.cli.ManifestCommand;
 import org.aodnn.edgeconnector.cli.PublishCommand;
+import org.aodnn.modelfitting.cli.FitCommand;
+import org.aodnn.modelfitting.cli.PredictCommand;
 import org.aodnn.policyeditor.cli.ModelsImportCommand;
 import org.aodnn.policyeditor.cli.PartitionCommand;
 import org.aodnn.profilinglab.cli.ProfileCommand;
@@ -21,6 +23,8 @@ final class FeatureCommands {
     static void register(CommandLine root) {
         root.getSubcommands().get("models").addSubcommand("import", new ModelsImportCommand());
         root.addSubcommand("profile", new ProfileCommand());
+        root.addSubcommand("fit", new FitCommand());
+        root.addSubcommand("predict", new PredictCommand());
         root.addSubcommand("partition", new PartitionCommand());
         root.addSubcommand("manifest", new ManifestCommand());
         root.addSubcommand("edge", new EdgeCommand());

@@ -1,0 +1,89 @@
+package org.aodnn.modelfitting;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.task.BackgroundTask;
+import org.aodnn.modelfitting.eval.EvaluationReport;
+import org.aodnn.modelfitting.eval.Evaluations;
+import org.aodnn.modelfitting.fit.FitMonitor;
+import org.aodnn.modelfitting.fit.FitOptions;
+import org.aodnn.modelfitting.fit.FitResult;
+import org.aodnn.modelfitting.fit.PredictorFitter;
+import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.PredictorDocument;
+import org.aodnn.modelfitting.predictor.PredictorEvaluator;
+
+/**
+ * A fit as a background job: fits the predictor, evaluates it in sample next to the baselines and,
+ * optionally, leave-one-model-out; reports progress and stops at the next check when cancelled.
+ */
+public final class FitTask extends BackgroundTask<FitOutcome> {
+
+    private final List<LayerSample> rows;
+    private final FitOptions options;
+    private final Map<String, String> calibrations;
+    private final boolean leaveOneModelOut;
+
+    public FitTask(List<LayerSample> rows, FitOptions options, Map<String, String> calibrations,
+                   boolean leaveOneModelOut) {
+        super("Fit " + options.name() + " predictor on " + rows.size() + " rows");
+        this.rows = List.copyOf(rows);
+        this.options = options;
+        this.calibrations = Map.copyOf(calibrations);
+        this.leaveOneModelOut = leaveOneModelOut;
+    }
+
+    @Override
+    protected FitOutcome call() {
+        // Progress: the fit is one share, each held-out model of the evaluation another.
+        long models = rows.stream().map(LayerSample::model).distinct().count();
+        double total = leaveOneModelOut ? 1 + models : 1;
+        FitResult fit = new PredictorFitter(options).fit(rows, calibrations, monitor(0, total));
+        PredictorDocument document = fit.document();
+        EvaluationReport inSample = Evaluations.inSample(new PredictorEvaluator(document), rows);
+        EvaluationReport lomo = null;
+        if (leaveOneModelOut) {
+            lomo = Evaluations.leaveOneModelOut(rows, options, calibrations, monitor(1, total));
+        }
+        document = document.withMetrics(metrics(inSample, lomo, fit.warnings()));
+        updateProgress(total, total);
+        updateMessage("done");
+        return new FitOutcome(document, fit, rows, inSample, lomo);
+    }
+
+    private FitMonitor monitor(double offset, double total) {
+        return new FitMonitor() {
+            @Override
+            public void progress(double done, double of, String message) {
+                double share = leaveOneModelOut && offset > 0 ? total - 1 : 1;
+                updateProgress(offset + (of > 0 ? share * done / of : 0), total);
+                updateMessage(message);
+            }
+
+            @Override
+            public void checkCancelled() {
+                FitTask.this.checkCancelled();
+            }
+        };
+    }
+
+    /** The metrics block stored in the document. */
+    public static ObjectNode metrics(EvaluationReport inSample, EvaluationReport lomo, List<String> warnings) {
+        ObjectNode m = Json.object();
+        m.set(inSample.evaluation(), summary(inSample));
+        if (lomo != null) {
+            m.set(lomo.evaluation(), summary(lomo));
+        }
+        m.set("warnings", Json.MAPPER.valueToTree(warnings));
+        return m;
+    }
+
+    public static ObjectNode summary(EvaluationReport report) {
+        ObjectNode s = Json.object();
+        s.set("layer", Json.MAPPER.valueToTree(report.metrics()));
+        s.set("modelLevel", Json.MAPPER.valueToTree(report.modelLevelSummary()));
+        return s;
+    }
+}

@@ -1,0 +1,45 @@
+package org.aodnn.modelfitting.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.csv.CsvFormatException;
+import org.aodnn.modelfitting.MeasurementFiles;
+import org.aodnn.modelfitting.RowFilter;
+import org.aodnn.modelfitting.predictor.LayerSample;
+
+/** Reading --data files for the commands, with operator-facing errors. */
+final class DataInputs {
+
+    private DataInputs() {
+    }
+
+    static List<LayerSample> read(List<Path> files, List<String> where) {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new CommandFailure("--data " + f + ": no such file");
+            }
+        }
+        RowFilter filter;
+        try {
+            filter = RowFilter.parse(where);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        List<LayerSample> rows;
+        try {
+            rows = MeasurementFiles.read(files, filter);
+        } catch (CsvFormatException | IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read " + files + ": " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new CommandFailure("no measurement rows" + (filter.isEmpty() ? "" : " match the --where conditions")
+                    + " in " + files);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,239 @@
+package org.aodnn.modelfitting.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.aodnn.db.Store;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.StoreOptions;
+import org.aodnn.db.domain.StoredPredictor;
+import org.aodnn.db.repo.PredictorRepository;
+import org.aodnn.db.task.ProgressListener;
+import org.aodnn.modelfitting.FitOutcome;
+import org.aodnn.modelfitting.FitTask;
+import org.aodnn.modelfitting.eval.EvaluationReport;
+import org.aodnn.modelfitting.eval.Evaluations;
+import org.aodnn.modelfitting.eval.MetricsRow;
+import org.aodnn.modelfitting.eval.ModelLevelError;
+import org.aodnn.modelfitting.eval.ModelLevelSummary;
+import org.aodnn.modelfitting.fit.FitOptions;
+import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.PredictorDocument;
+import org.aodnn.modelfitting.predictor.PredictorJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aodnn fit}: fits a latency predictor from layer-CSV measurements and prints its metrics. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = {"Fit per-platform layer latency predictors (Eq. 1-4) from layer-CSV measurements.",
+            "Prints the metrics of the predictor and the baselines (in sample, and leave-one-model-out with --evaluate)."})
+public final class FitCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+            description = "layer-CSV measurements (edge-layer-latency.csv format, optional backend column); repeatable")
+    List<Path> data;
+
+    @Option(names = "--where", paramLabel = "COL=VALUE",
+            description = "keep rows whose CSV column equals the value (platform= also works); repeatable")
+    List<String> where;
+
+    @Option(names = "--out", required = true, paramLabel = "predictor.json", description = "where to write the predictor document")
+    Path out;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "log",
+            description = {"log: log latency on per-family log features (default)",
+                "log-split: log, 1x1 convolutions modelled apart where CV prefers it (best for browser backends)",
+                "log-mean: log with a mean correction; log-simple: log preferring lower degrees",
+                "paper: raw latency on raw features, Eq. 1 as written; log-full: log on every Eq. 1 feature"})
+    String mode;
+
+    @Option(names = "--max-degree", paramLabel = "K", description = "largest polynomial degree tried (default 3)")
+    Integer maxDegree;
+
+    @Option(names = "--folds", paramLabel = "K", description = "cross-validation folds (default 5)")
+    Integer folds;
+
+    @Option(names = "--calibrate", paramLabel = "PLATFORM=BASE",
+            description = "fit PLATFORM by browser calibration (Eq. 2/3) of BASE's predictor, e.g. browser/wasm=cpu; repeatable")
+    List<String> calibrate;
+
+    @Option(names = "--evaluate", paramLabel = "leave-one-model-out",
+            description = "also evaluate by leave-one-model-out (fits once per model)")
+    String evaluate;
+
+    @Option(names = "--save", paramLabel = "NAME", description = "also store the predictor in the database under this name")
+    String saveName;
+
+    @Option(names = "--replace", description = "with --save: replace a stored predictor of the same name")
+    boolean replace;
+
+    @Option(names = "--json", description = "print one JSON document with the metrics")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        FitOptions options = options();
+        Map<String, String> calibrations = calibrations();
+        boolean lomo = false;
+        if (evaluate != null) {
+            if (!evaluate.equals(Evaluations.LEAVE_ONE_MODEL_OUT)) {
+                throw new CommandFailure("--evaluate " + evaluate + ": the only evaluation is leave-one-model-out");
+            }
+            lomo = true;
+        }
+        List<LayerSample> rows = DataInputs.read(data, where);
+        if (saveName != null && !replace) {
+            try (Store store = storeOptions.open()) {
+                if (new PredictorRepository(store.dsl()).find(saveName).isPresent()) {
+                    throw new CommandFailure("--save " + saveName + ": a predictor of that name is already stored"
+                            + " (use --replace)");
+                }
+            }
+        }
+        FitTask task = new FitTask(rows, options, calibrations, lomo);
+        FitOutcome outcome;
+        try {
+            outcome = task.run(ProgressListener.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CommandFailure("fit failed: " + e.getMessage(), e);
+        }
+        PredictorDocument doc = outcome.document();
+        try {
+            PredictorJson.write(doc, out);
+        } catch (IOException e) {
+            throw new CommandFailure("--out " + out + ": cannot write: " + e.getMessage(), e);
+        }
+        if (saveName != null) {
+            try (Store store = storeOptions.open()) {
+                new PredictorRepository(store.dsl()).save(new StoredPredictor(saveName,
+                        String.join(",", doc.platformNames()), doc.quantity(), doc.schemaVersion(), doc.fingerprint(),
+                        PredictorJson.write(doc), Json.MAPPER.writeValueAsString(doc.metrics()), null), replace);
+            } catch (RuntimeException e) {
+                throw new CommandFailure("--save " + saveName + ": " + e.getMessage(), e);
+            }
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            Json.print(w, jsonReport(outcome, rows.size()));
+        } else {
+            printText(w, outcome, rows.size());
+        }
+        return 0;
+    }
+
+    private FitOptions options() {
+        FitOptions o;
+        try {
+            o = FitOptions.mode(mode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--mode: " + e.getMessage());
+        }
+        if (maxDegree != null) {
+            if (maxDegree < 1 || maxDegree > 6) {
+                throw new CommandFailure("--max-degree " + maxDegree + ": expected 1 to 6");
+            }
+            o = o.withMaxDegree(maxDegree);
+        }
+        if (folds != null) {
+            if (folds < 2) {
+                throw new CommandFailure("--folds " + folds + ": expected at least 2");
+            }
+            o = o.withFolds(folds);
+        }
+        return o;
+    }
+
+    private Map<String, String> calibrations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String c : calibrate == null ? List.<String>of() : calibrate) {
+            int eq = c.indexOf('=');
+            if (eq <= 0 || eq == c.length() - 1) {
+                throw new CommandFailure("--calibrate '" + c + "': expected PLATFORM=BASE, e.g. browser/wasm=cpu");
+            }
+            out.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    private ObjectNode jsonReport(FitOutcome outcome, int rows) {
+        PredictorDocument doc = outcome.document();
+        ObjectNode root = Json.object();
+        root.put("predictor", out.toString());
+        root.put("mode", doc.mode());
+        root.put("schemaVersion", doc.schemaVersion());
+        root.put("fingerprint", doc.fingerprint());
+        root.put("rows", rows);
+        root.set("platforms", Json.MAPPER.valueToTree(doc.platformNames()));
+        if (saveName != null) {
+            root.put("savedAs", saveName);
+        }
+        root.set("warnings", Json.MAPPER.valueToTree(outcome.fit().warnings()));
+        root.set(Evaluations.IN_SAMPLE, FitTask.summary(outcome.inSample()));
+        if (outcome.leaveOneModelOut() != null) {
+            EvaluationReport lomo = outcome.leaveOneModelOut();
+            ObjectNode l = FitTask.summary(lomo);
+            ArrayNode perModel = l.putArray("perModel");
+            for (ModelLevelError e : lomo.modelLevel()) {
+                ObjectNode row = Json.MAPPER.valueToTree(e);
+                row.put("relativeError", e.relativeError());
+                perModel.add(row);
+            }
+            root.set(Evaluations.LEAVE_ONE_MODEL_OUT, l);
+        }
+        return root;
+    }
+
+    private void printText(PrintWriter w, FitOutcome outcome, int rows) {
+        PredictorDocument doc = outcome.document();
+        w.printf(Locale.ROOT, "Fitted %s predictor on %d rows: platforms %s -> %s%n", doc.mode(), rows,
+                String.join(", ", doc.platformNames()), out);
+        for (String warning : outcome.fit().warnings()) {
+            w.println("warning: " + warning);
+        }
+        printReport(w, outcome.inSample());
+        if (outcome.leaveOneModelOut() != null) {
+            printReport(w, outcome.leaveOneModelOut());
+        }
+        if (saveName != null) {
+            w.println("Stored as predictor '" + saveName + "'.");
+        }
+        w.flush();
+    }
+
+    private static void printReport(PrintWriter w, EvaluationReport report) {
+        w.println();
+        w.println(report.evaluation() + ":");
+        w.printf(Locale.ROOT, "%-14s %-14s %8s %8s %8s %8s %12s%n", "platform", "method", "MAPE", "medAPE",
+                "<=10%", "RMSE ms", "model<=10%");
+        for (ModelLevelSummary m : report.modelLevelSummary()) {
+            if (m.platform().equals(EvaluationReport.ALL)) {
+                continue;
+            }
+            MetricsRow r = report.metric(m.method(), m.platform(), EvaluationReport.ALL);
+            w.printf(Locale.ROOT, "%-14s %-14s %7.1f%% %7.1f%% %7.1f%% %8.4f %7.1f%% (%d)%n", m.platform(), m.method(),
+                    100 * r.layer().mape(), 100 * r.layer().medianApe(), 100 * r.layer().within10(),
+                    r.layer().rmse(), 100 * m.within10(), m.groups());
+        }
+    }
+}

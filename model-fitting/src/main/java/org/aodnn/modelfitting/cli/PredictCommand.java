@@ -1,0 +1,167 @@
+package org.aodnn.modelfitting.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.csv.CsvFormatException;
+import org.aodnn.db.csv.CsvTable;
+import org.aodnn.db.csv.LayerCsv;
+import org.aodnn.db.domain.LayerGeometry;
+import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.Platforms;
+import org.aodnn.modelfitting.predictor.Prediction;
+import org.aodnn.modelfitting.predictor.PredictorDocument;
+import org.aodnn.modelfitting.predictor.PredictorEvaluator;
+import org.aodnn.modelfitting.predictor.PredictorFormatException;
+import org.aodnn.modelfitting.predictor.PredictorJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aodnn predict}: predicts every row of a layer CSV with a predictor document and writes the rows
+ * back, in order, with {@code predicted_ms} and {@code flag} (fallback used, empty when none) appended.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Predict layer latencies with a predictor document.",
+            "Input: a layer CSV with the geometry columns and target (threads, backend, platform optional;",
+            "threads defaults to 1, 0 on a GPU);",
+            "output: every input row in order plus predicted_ms and flag."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--predictor", required = true, paramLabel = "P.json", description = "predictor document")
+    Path predictor;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "layer CSV to predict")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "where to write the rows with predictions")
+    Path out;
+
+    @Option(names = "--json", description = "print a JSON summary")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PredictorDocument doc;
+        try {
+            doc = PredictorJson.read(predictor);
+        } catch (PredictorFormatException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandFailure("--predictor " + predictor + ": cannot read: " + e.getMessage(), e);
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new CommandFailure("--data " + data + ": no such file");
+        }
+        PredictorEvaluator evaluator = new PredictorEvaluator(doc);
+        List<String> lines = new ArrayList<>();
+        int fallbacks = 0;
+        CsvTable table;
+        try {
+            table = CsvTable.read(data);
+            List<String> required = new ArrayList<>(LayerCsv.GEOMETRY_COLUMNS);
+            if (!table.hasColumn("platform")) {
+                required.add("target");
+            }
+            table.requireColumns(required);
+            for (String c : List.of("predicted_ms", "flag")) {
+                if (table.hasColumn(c)) {
+                    throw new CsvFormatException(table.source(), 1, c, "the input already has this output column");
+                }
+            }
+            for (CsvTable.Row row : table.rows()) {
+                LayerSample sample = sample(row);
+                if (!evaluator.hasPlatform(sample.platform())) {
+                    throw row.problem(table.hasColumn("platform") ? "platform" : "target", "platform '"
+                            + sample.platform() + "' is not in the predictor (it has "
+                            + String.join(", ", doc.platformNames()) + ")");
+                }
+                Prediction p = evaluator.predict(sample);
+                fallbacks += p.isFallback() ? 1 : 0;
+                List<String> cells = new ArrayList<>();
+                for (String column : table.header()) {
+                    cells.add(quote(row.optional(column).orElse("")));
+                }
+                cells.add(Double.toString(p.ms()));
+                cells.add(p.flag());
+                lines.add(String.join(",", cells));
+            }
+        } catch (CsvFormatException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandFailure("--data " + data + ": cannot read: " + e.getMessage(), e);
+        }
+        write(table.header(), lines);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            var root = Json.object();
+            root.put("rows", lines.size());
+            root.put("fallbacks", fallbacks);
+            root.put("out", out.toString());
+            Json.print(w, root);
+        } else {
+            w.printf("Predicted %d rows (%d by a fallback model) -> %s%n", lines.size(), fallbacks, out);
+            w.flush();
+        }
+        return 0;
+    }
+
+    private static LayerSample sample(CsvTable.Row row) {
+        LayerGeometry g = LayerCsv.geometry(row);
+        String platform = row.optional("platform")
+                .orElseGet(() -> Platforms.of(row.text("target"), row.optional("backend").orElse("")));
+        // Without a threads column: one thread, or 0 on a GPU (the value GPU rows carry).
+        int threads = row.optional("threads").isPresent() ? row.nonNegativeInt("threads")
+                : platform.equals("gpu") || platform.startsWith("gpu/") ? 0 : 1;
+        int index = row.optional("layer_index").isPresent() ? row.nonNegativeInt("layer_index") : row.line() - 2;
+        return new LayerSample(platform, row.optional("model").orElse(""), index, row.optional("layer_name").orElse(""),
+                g, threads, row.optionalNonNegativeLong("cpu_freq_khz"), Double.NaN);
+    }
+
+    /** Writes to a temporary file first, so a failure never leaves half an output file. */
+    private void write(List<String> header, List<String> lines) {
+        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
+        try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            List<String> head = new ArrayList<>();
+            for (String h : header) {
+                head.add(quote(h));
+            }
+            head.add("predicted_ms");
+            head.add("flag");
+            wr.write(String.join(",", head));
+            wr.write('\n');
+            for (String line : lines) {
+                wr.write(line);
+                wr.write('\n');
+            }
+        } catch (IOException e) {
+            throw new CommandFailure("--out " + out + ": cannot write: " + e.getMessage(), e);
+        }
+        try {
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new CommandFailure("--out " + out + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

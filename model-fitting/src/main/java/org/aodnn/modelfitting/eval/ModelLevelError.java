@@ -1,0 +1,14 @@
+package org.aodnn.modelfitting.eval;
+
+/** Summed latency of one (model, platform, threads): measured and predicted, as the partitioner sees it. */
+public record ModelLevelError(String method, String model, String platform, int threads, double measuredMs,
+                              double predictedMs) {
+
+    public double relativeError() {
+        return predictedMs / measuredMs - 1;
+    }
+
+    public boolean within(double share) {
+        return Math.abs(relativeError()) <= share;
+    }
+}

@@ -1,0 +1,81 @@
+package org.aodnn.modelfitting.predictor;
+
+import org.aodnn.db.domain.LayerGeometry;
+
+/**
+ * The features x of Eq. 1, each with a fixed definition so that any evaluator (Java here, JavaScript in
+ * the browser runtime) computes the same value from a layer's geometry and the device state. The names are
+ * part of the predictor format (docs/predictor-format.md).
+ */
+public enum BaseFeature {
+    /** Floating-point operations (special term F: compute). */
+    FLOPS("flops"),
+    /** Bytes moved: float32 input + output + weights (special term F: memory access). */
+    MEMORY_BYTES("memory_bytes"),
+    IN_ELEMS("in_elems"),
+    OUT_ELEMS("out_elems"),
+    IN_CHANNELS("in_channels"),
+    OUT_CHANNELS("out_channels"),
+    /** kernel_h * kernel_w. */
+    KERNEL_AREA("kernel_area"),
+    STRIDE("stride"),
+    PADDING("padding"),
+    GROUPS("groups"),
+    /** First dimension of the input shape (1 when the shape does not say). */
+    BATCH("batch"),
+    /** out_elems / out_channels: the output's spatial size (H*W), 1 when out_channels is 0. */
+    OUT_SPATIAL("out_spatial"),
+    /** CPU threads used (0 on a GPU). */
+    THREADS("threads"),
+    /** CPU frequency in MHz, 0 when unknown. */
+    CPU_FREQ_MHZ("cpu_freq_mhz");
+
+    private final String id;
+
+    BaseFeature(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static BaseFeature ofId(String id) {
+        for (BaseFeature f : values()) {
+            if (f.id.equals(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown feature '" + id + "'");
+    }
+
+    public double value(LayerSample s) {
+        LayerGeometry g = s.geometry();
+        return switch (this) {
+            case FLOPS -> g.flops();
+            case MEMORY_BYTES -> 4.0 * ((double) g.inElems() + g.outElems() + g.params());
+            case IN_ELEMS -> g.inElems();
+            case OUT_ELEMS -> g.outElems();
+            case IN_CHANNELS -> g.inChannels();
+            case OUT_CHANNELS -> g.outChannels();
+            case KERNEL_AREA -> (double) g.kernelH() * g.kernelW();
+            case STRIDE -> g.stride();
+            case PADDING -> g.padding();
+            case GROUPS -> g.groups();
+            case BATCH -> batch(g.inShape());
+            case OUT_SPATIAL -> g.outChannels() == 0 ? 1.0 : (double) g.outElems() / g.outChannels();
+            case THREADS -> s.threads();
+            case CPU_FREQ_MHZ -> s.cpuFreqKhz() == null ? 0.0 : s.cpuFreqKhz() / 1000.0;
+        };
+    }
+
+    private static double batch(String shape) {
+        int x = shape.indexOf('x');
+        String first = x < 0 ? shape : shape.substring(0, x);
+        try {
+            return Math.max(1, Long.parseLong(first.trim()));
+        } catch (NumberFormatException e) {
+            return 1.0;
+        }
+    }
+}

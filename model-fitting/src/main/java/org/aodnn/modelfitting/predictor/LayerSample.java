@@ -1,0 +1,34 @@
+package org.aodnn.modelfitting.predictor;
+
+import org.aodnn.db.domain.LayerGeometry;
+import org.aodnn.db.domain.LayerMeasurement;
+
+/**
+ * One layer on one platform and device state: what a predictor is asked about. {@code latencyMs} is the
+ * measured value when known (training and evaluation), {@code NaN} when only a prediction is wanted.
+ * {@code cpuFreqKhz} is {@code null} when unknown.
+ */
+public record LayerSample(String platform, String model, int layerIndex, String layerName, LayerGeometry geometry,
+                          int threads, Long cpuFreqKhz, double latencyMs) {
+
+    public static LayerSample of(LayerMeasurement m) {
+        return new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(), m.layerName(),
+                m.geometry(), m.key().threads(), m.cpuFreqKhz(), m.latencyMs());
+    }
+
+    public LayerFamily family() {
+        return LayerFamily.of(geometry);
+    }
+
+    public String typeKey() {
+        return LayerFamily.typeKey(geometry);
+    }
+
+    public String generalTypeKey() {
+        return LayerFamily.generalTypeKey(geometry);
+    }
+
+    public LayerSample withThreads(int newThreads) {
+        return new LayerSample(platform, model, layerIndex, layerName, geometry, newThreads, cpuFreqKhz, latencyMs);
+    }
+}

@@ -1,0 +1,159 @@
+package org.aodnn.modelfitting.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aodnn.db.Store;
+import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.Json;
+import org.aodnn.db.csv.CsvTable;
+import org.aodnn.db.repo.PredictorRepository;
+import org.aodnn.modelfitting.TestData;
+import org.aodnn.modelfitting.predictor.PredictorJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, Throwable failure) {
+    }
+
+    private static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        Throwable[] failure = new Throwable[1];
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            failure[0] = ex;
+            return 1;
+        });
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), failure[0]);
+    }
+
+    private static final String[] SUBSET = {"--where", "model=alexnet", "--where", "model=squeezenet1_1",
+        "--where", "model=resnet18", "--where", "threads=1", "--where", "threads=16", "--where", "target=cpu"};
+
+    private String[] fitArgs(String... extra) {
+        List<String> a = new ArrayList<>(List.of("--data", TestData.edgeCsv().toString()));
+        a.addAll(List.of(SUBSET));
+        a.addAll(List.of(extra));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void fitWritesAPredictorPrintsJsonMetricsAndSavesIntoTheDatabase() throws Exception {
+        Path out = dir.resolve("p.json");
+        Path db = dir.resolve("db");
+        Run r = run(new FitCommand(), fitArgs("--out", out.toString(), "--json", "--max-degree", "2", "--save", "edge-cpu",
+                "--db", db.toString()));
+        assertEquals(0, r.exit(), String.valueOf(r.failure()));
+        JsonNode doc = Json.MAPPER.readTree(r.out());
+        assertEquals("log", doc.get("mode").asText());
+        assertEquals("cpu", doc.get("platforms").get(0).asText());
+        JsonNode layer = doc.get("in-sample").get("layer");
+        assertTrue(layer.size() > 3);
+        assertTrue(doc.get("in-sample").get("modelLevel").size() > 0);
+        var written = PredictorJson.read(out);
+        assertEquals(doc.get("fingerprint").asText(), written.fingerprint());
+        try (Store store = Store.open(db)) {
+            var stored = new PredictorRepository(store.dsl()).find("edge-cpu").orElseThrow();
+            assertEquals("cpu", stored.platform());
+            assertEquals(written.fingerprint(), stored.fingerprint());
+            assertEquals(PredictorJson.write(written), PredictorJson.write(PredictorJson.read("db", stored.document())));
+        }
+        // The same name again without --replace fails before anything is written.
+        Path other = dir.resolve("q.json");
+        Run again = run(new FitCommand(), fitArgs("--out", other.toString(), "--max-degree", "1", "--save", "edge-cpu", "--db", db.toString()));
+        assertEquals(1, again.exit());
+        assertTrue(again.failure() instanceof CommandFailure && again.failure().getMessage().contains("edge-cpu"));
+        assertFalse(Files.exists(other));
+    }
+
+    @Test
+    void fitWithLeaveOneModelOutReportsPerHeldOutModel() throws Exception {
+        Run r = run(new FitCommand(), fitArgs("--out", dir.resolve("p.json").toString(), "--json",
+                "--evaluate", "leave-one-model-out", "--max-degree", "1", "--folds", "2"));
+        assertEquals(0, r.exit(), String.valueOf(r.failure()));
+        JsonNode lomo = Json.MAPPER.readTree(r.out()).get("leave-one-model-out");
+        List<String> compared = List.of("predictor", "flops-linear", "least-squares");
+        int rows = 0;
+        for (JsonNode n : lomo.get("perModel")) {
+            rows += compared.contains(n.get("method").asText()) ? 1 : 0;
+        }
+        assertEquals(3 * 2 * 3, rows); // 3 models x 2 thread counts x 3 methods
+        List<String> methods = new ArrayList<>();
+        lomo.get("modelLevel").forEach(n -> methods.add(n.get("method").asText()));
+        assertTrue(methods.containsAll(List.of("predictor", "flops-linear", "least-squares")), methods.toString());
+    }
+
+    @Test
+    void predictWritesEveryRowInOrderWithPredictionAndFlag() throws Exception {
+        Path predictor = dir.resolve("p.json");
+        assertEquals(0, run(new FitCommand(), fitArgs("--out", predictor.toString(), "--max-degree", "2")).exit());
+        // Input: the alexnet CPU rows plus a SiLU layer the predictor never saw.
+        List<String> lines = Files.readAllLines(TestData.edgeCsv());
+        List<String> input = new ArrayList<>();
+        input.add(lines.get(0));
+        lines.stream().filter(l -> l.startsWith("alexnet,") && l.contains(",cpu,4,")).forEach(input::add);
+        input.add("x,0,act,cpu,4,0.1,3,SiLU,1x8x4x4,1x8x4x4,128,128,8,8,0,0,0,0,1,0,128");
+        Path in = dir.resolve("in.csv");
+        Files.write(in, input);
+        Path out = dir.resolve("out.csv");
+        Run r = run(new PredictCommand(), "--predictor", predictor.toString(), "--data", in.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), String.valueOf(r.failure()));
+        CsvTable table = CsvTable.read(out);
+        assertEquals(input.size() - 1, table.rows().size());
+        assertTrue(table.header().subList(0, table.header().size() - 2).equals(CsvTable.read(in).header()));
+        for (int i = 0; i < table.rows().size(); i++) {
+            var row = table.rows().get(i);
+            assertEquals(CsvTable.read(in).rows().get(i).text("layer_name"), row.text("layer_name"));
+            assertTrue(row.nonNegativeDouble("predicted_ms") > 0);
+        }
+        var last = table.rows().get(table.rows().size() - 1);
+        assertEquals("family", last.text("flag"));
+        assertTrue(table.rows().get(0).optional("flag").isEmpty());
+        assertTrue(r.out().contains("1 by a fallback"), r.out());
+    }
+
+    @Test
+    void operatorErrorsNameTheProblem() throws Exception {
+        Run missing = run(new FitCommand(), "--data", dir.resolve("nope.csv").toString(), "--out", "x.json");
+        assertTrue(missing.failure().getMessage().contains("nope.csv"));
+        Run badWhere = run(new FitCommand(), "--data", TestData.edgeCsv().toString(), "--where", "colour=red",
+                "--out", dir.resolve("x.json").toString());
+        assertTrue(badWhere.failure().getMessage().contains("colour"), badWhere.failure().getMessage());
+        Run none = run(new FitCommand(), "--data", TestData.edgeCsv().toString(), "--where", "model=none",
+                "--out", dir.resolve("x.json").toString());
+        assertTrue(none.failure().getMessage().contains("no measurement rows"));
+        assertFalse(Files.exists(dir.resolve("x.json")));
+
+        Path predictor = dir.resolve("p.json");
+        assertEquals(0, run(new FitCommand(), fitArgs("--out", predictor.toString(), "--max-degree", "1")).exit());
+        Path in = dir.resolve("gpu.csv");
+        List<String> lines = Files.readAllLines(TestData.edgeCsv());
+        Files.write(in, List.of(lines.get(0), lines.get(1)));
+        Run gpu = run(new PredictCommand(), "--predictor", predictor.toString(), "--data", in.toString(), "--out",
+                dir.resolve("o.csv").toString());
+        assertTrue(gpu.failure().getMessage().contains("line 2") && gpu.failure().getMessage().contains("'gpu'"),
+                gpu.failure().getMessage());
+        assertFalse(Files.exists(dir.resolve("o.csv")));
+        Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 1}");
+        Run bad = run(new PredictCommand(), "--predictor", dir.resolve("bad.json").toString(), "--data", in.toString(),
+                "--out", dir.resolve("o.csv").toString());
+        assertTrue(bad.failure().getMessage().contains("bad.json"), bad.failure().getMessage());
+    }
+}
