@@ -27,7 +27,6 @@ import org.aodnn.policyeditor.policy.PolicySettings;
 import org.aodnn.policyeditor.policy.PolicyStore;
 import org.aodnn.policyeditor.policy.SavedPolicy;
 import org.aodnn.policyeditor.solver.BandwidthSweep;
-import org.aodnn.policyeditor.solver.CutResult;
 import org.aodnn.policyeditor.solver.LayerValues;
 import org.aodnn.policyeditor.solver.MobileEnergy;
 import org.aodnn.policyeditor.solver.PartitionInputs;
@@ -228,19 +227,13 @@ public final class PolicyEditorViewModel implements Activatable {
 
     /** Slider ranges from the cut costs; the bounds default to the median cut when a model is chosen. */
     private void updateLimits(PartitionProblem p) {
-        Scenario loose = new Scenario(network.get(), upMbps.get(), downMbps.get(), weightsCached.get(),
-                Double.MAX_VALUE, Double.MAX_VALUE, 0.0);
-        List<CutResult> cuts = p.evaluate(loose).cuts();
-        double maxT = cuts.stream().mapToDouble(CutResult::tMs).max().orElse(1);
-        double maxE = cuts.stream().mapToDouble(CutResult::eJ).max().orElse(1);
+        BoundScales scales = BoundScales.of(p, scenario());
         quietly(() -> {
-            tMaxLimit.set(niceCeiling(maxT * 1.25));
-            eMaxLimit.set(niceCeiling(maxE * 1.25));
+            tMaxLimit.set(scales.tMaxLimit());
+            eMaxLimit.set(scales.eMaxLimit());
             if (resetBoundsOnNextProblem) {
-                double[] ts = cuts.stream().mapToDouble(CutResult::tMs).sorted().toArray();
-                double[] es = cuts.stream().mapToDouble(CutResult::eJ).sorted().toArray();
-                tMaxMs.set(round3(ts[ts.length / 2] * 1.1));
-                eMaxJ.set(round3(es[es.length / 2] * 1.1));
+                tMaxMs.set(scales.medianT());
+                eMaxJ.set(scales.medianE());
                 if (etaLinked.get()) {
                     eta.set(tMaxMs.get() / eMaxJ.get());
                 }
@@ -248,7 +241,7 @@ public final class PolicyEditorViewModel implements Activatable {
             }
             tMaxMs.set(Math.min(tMaxMs.get(), tMaxLimit.get()));
             eMaxJ.set(Math.min(eMaxJ.get(), eMaxLimit.get()));
-            etaLimit.set(niceCeiling(Math.max(tMaxLimit.get() / Math.max(eMaxJ.get(), 1e-9), eta.get()) * 2));
+            etaLimit.set(BoundScales.niceCeiling(Math.max(tMaxLimit.get() / Math.max(eMaxJ.get(), 1e-9), eta.get()) * 2));
         });
         resetBoundsOnNextProblem = false;
     }
@@ -259,7 +252,7 @@ public final class PolicyEditorViewModel implements Activatable {
             quiet = true; // η follows the bounds: part of the same edit, not an edit of its own
             eta.set(tMaxMs.get() / eMaxJ.get());
             quiet = wasQuiet;
-            etaLimit.set(Math.max(etaLimit.get(), niceCeiling(eta.get() * 2)));
+            etaLimit.set(Math.max(etaLimit.get(), BoundScales.niceCeiling(eta.get() * 2)));
         }
         evaluate();
     }
@@ -386,27 +379,6 @@ public final class PolicyEditorViewModel implements Activatable {
         } finally {
             quiet = wasQuiet;
         }
-    }
-
-    private static double niceCeiling(double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * magnitude >= value) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
-    }
-
-    private static double round3(double value) {
-        if (value == 0) {
-            return 0;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2);
-        return Math.round(value / magnitude) * magnitude;
     }
 
     // ---- properties -----------------------------------------------------------------------------------
