@@ -8,6 +8,10 @@ import org.aodnn.modelfitting.cli.FitCommand;
 import org.aodnn.modelfitting.cli.PredictCommand;
 import org.aodnn.policyeditor.cli.ModelsImportCommand;
 import org.aodnn.policyeditor.cli.PartitionCommand;
+import org.aodnn.profilinglab.adb.cli.DeviceCommand;
+import org.aodnn.profilinglab.adb.cli.DevicesCommand;
+import org.aodnn.profilinglab.adb.cli.EnergyCommand;
+import org.aodnn.profilinglab.adb.cli.VirtualPhoneCommand;
 import org.aodnn.profilinglab.cli.ProfileCommand;
 import picocli.CommandLine;
 
@@ -23,6 +27,10 @@ final class FeatureCommands {
     static void register(CommandLine root) {
         root.getSubcommands().get("models").addSubcommand("import", new ModelsImportCommand());
         root.addSubcommand("profile", new ProfileCommand());
+        root.addSubcommand("devices", new DevicesCommand());
+        root.addSubcommand("device", new DeviceCommand());
+        root.addSubcommand("energy", new EnergyCommand());
+        root.addSubcommand("virtual-phone", new VirtualPhoneCommand());
         root.addSubcommand("fit", new FitCommand());
         root.addSubcommand("predict", new PredictCommand());
         root.addSubcommand("partition", new PartitionCommand());

@@ -36,6 +36,7 @@ import org.aodnn.profilinglab.session.ProfilingListener;
 import org.aodnn.profilinglab.session.ProfilingRequest;
 import org.aodnn.profilinglab.session.ProfilingSessionTask;
 import org.aodnn.profilinglab.session.SessionOutcome;
+import org.aodnn.profilinglab.adb.run.AdbPhoneTarget;
 import org.aodnn.profilinglab.target.ProfilingTarget;
 import org.aodnn.profilinglab.target.ProfilingTargets;
 import org.aodnn.profilinglab.target.TargetUnavailableException;
@@ -59,8 +60,12 @@ public final class ProfileCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--target", required = true, paramLabel = "TARGET",
-            description = "where the page runs: local-chromium (this computer's headless Chromium)")
+            description = "where the page runs: local-chromium (this computer's headless Chromium) or adb:SERIAL (a phone's browser)")
     String target;
+
+    @Option(names = "--browser", paramLabel = "PACKAGE",
+            description = "with adb:SERIAL, the phone's browser package (default: the phone's Chrome, else another installed browser)")
+    String browser;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", split = ",",
             description = "catalog model(s) to profile (see `aodnn models`)")
@@ -132,6 +137,18 @@ public final class ProfileCommand implements Callable<Integer> {
         System.exit(cli.execute(args));
     }
 
+    private boolean phoneTarget() {
+        return target.startsWith(AdbPhoneTarget.PREFIX);
+    }
+
+    private static void checkAvailable(ProfilingTarget profilingTarget) {
+        try {
+            profilingTarget.checkAvailable();
+        } catch (TargetUnavailableException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         ProfilingSettings settings;
@@ -145,7 +162,7 @@ public final class ProfileCommand implements Callable<Integer> {
                     .withWasmThreads(wasmThreads)
                     .withGroupedConv(GroupedConvMode.parse(groupedConv))
                     .withReadOutput(readOutput);
-            profilingTarget = ProfilingTargets.byName(target, chromium);
+            profilingTarget = phoneTarget() ? null : ProfilingTargets.byName(target, chromium);
             selection = LayerSelection.parse(layers);
             if (silenceSeconds < 1) {
                 throw new IllegalArgumentException("--silence-timeout must be at least 1 second");
@@ -153,15 +170,22 @@ public final class ProfileCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), 2);
         }
-        try {
-            profilingTarget.checkAvailable();
-        } catch (TargetUnavailableException e) {
-            throw new CommandFailure(e.getMessage());
+        if (!phoneTarget()) {
+            checkAvailable(profilingTarget);
         }
         if (out != null && out.getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
             throw new CommandFailure("--out " + out + ": the directory " + out.toAbsolutePath().getParent() + " does not exist");
         }
         try (Store store = storeOptions.open()) {
+            if (phoneTarget()) {
+                // A phone target records device state and pending restores, so it needs the open store.
+                try {
+                    profilingTarget = AdbPhoneTarget.forName(target, store, browser);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure(e.getMessage(), 2);
+                }
+                checkAvailable(profilingTarget);
+            }
             List<ModelSelection> selections = new ArrayList<>();
             for (String name : models) {
                 DnnModel model = store.models().find(name.trim()).orElseThrow(() -> new CommandFailure(
