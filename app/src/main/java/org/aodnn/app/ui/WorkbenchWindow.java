@@ -13,7 +13,11 @@ public final class WorkbenchWindow {
     private final MainWindowView view;
 
     public WorkbenchWindow(Store store, UiTaskExecutor executor) {
-        viewModel = new MainWindowViewModel(store.file().toString(), Workspaces.create(store, executor),
+        this(store, executor, true);
+    }
+
+    public WorkbenchWindow(Store store, UiTaskExecutor executor, boolean watchPhones) {
+        viewModel = new MainWindowViewModel(store.file().toString(), Workspaces.create(store, executor, watchPhones),
                 executor.runningTasks());
         view = new MainWindowView(viewModel);
     }

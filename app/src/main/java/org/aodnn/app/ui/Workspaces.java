@@ -3,16 +3,16 @@ package org.aodnn.app.ui;
 import java.util.List;
 import org.aodnn.db.Store;
 import org.aodnn.db.task.TaskExecutor;
-import org.aodnn.edgeconnector.ui.EdgeSummaryView;
-import org.aodnn.edgeconnector.ui.EdgeSummaryViewModel;
+import org.aodnn.edgeconnector.ui.EdgeView;
+import org.aodnn.edgeconnector.ui.EdgeViewModel;
 import org.aodnn.modelfitting.ui.ModelFittingSummaryView;
 import org.aodnn.modelfitting.ui.ModelFittingSummaryViewModel;
 import org.aodnn.policyeditor.ui.CatalogView;
 import org.aodnn.policyeditor.ui.CatalogViewModel;
 import org.aodnn.policyeditor.ui.PolicyEditorView;
 import org.aodnn.policyeditor.ui.PolicyEditorViewModel;
-import org.aodnn.profilinglab.ui.StoredProfilesView;
-import org.aodnn.profilinglab.ui.StoredProfilesViewModel;
+import org.aodnn.profilinglab.ui.ProfilingLabView;
+import org.aodnn.profilinglab.ui.ProfilingLabViewModel;
 
 /** Assembles the four workspaces from the feature modules' views, in navigation order. */
 public final class Workspaces {
@@ -26,11 +26,20 @@ public final class Workspaces {
     }
 
     public static List<Workspace> create(Store store, TaskExecutor executor) {
-        StoredProfilesView lab = new StoredProfilesView(new StoredProfilesViewModel(store, executor));
+        return create(store, executor, true);
+    }
+
+    /**
+     * @param watchPhones whether the Profiling Lab lists phones from the adb server (starting it if needed);
+     *                    the window tests run without one
+     */
+    public static List<Workspace> create(Store store, TaskExecutor executor, boolean watchPhones) {
+        ProfilingLabView lab = new ProfilingLabView(watchPhones ? new ProfilingLabViewModel(store, executor)
+                : new ProfilingLabViewModel(store, executor, null, null));
         ModelFittingSummaryView fitting = new ModelFittingSummaryView(new ModelFittingSummaryViewModel(store, executor));
         PolicyEditorView policy = new PolicyEditorView(new PolicyEditorViewModel(store, executor),
                 new CatalogView(new CatalogViewModel(store, executor)));
-        EdgeSummaryView edge = new EdgeSummaryView(new EdgeSummaryViewModel(store, executor));
+        EdgeView edge = new EdgeView(new EdgeViewModel(store, executor));
         return List.of(
                 new Workspace(PROFILING_LAB, "profiling-lab.png", lab.root(), lab.viewModel()),
                 new Workspace(MODEL_FITTING, "model-fitting.png", fitting.root(), fitting.viewModel()),

@@ -36,7 +36,7 @@ class PolicyEditorWorkspaceTest {
         store = Store.open(dir.resolve("pe"));
         executor = new UiTaskExecutor();
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> new WorkbenchWindow(store, executor).show(stage, () -> { }));
+        FxToolkit.setupStage(stage -> new WorkbenchWindow(store, executor, false).show(stage, () -> { }));
         robot.clickOn("#nav-policy-editor");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chart().evaluation() != null);
     }

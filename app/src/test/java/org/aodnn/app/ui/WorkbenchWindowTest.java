@@ -33,7 +33,7 @@ class WorkbenchWindowTest {
         executor = new UiTaskExecutor();
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            window = new WorkbenchWindow(store, executor);
+            window = new WorkbenchWindow(store, executor, false);
             window.show(stage, () -> { });
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,12 +62,17 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !profiles.getItems().isEmpty());
         assertEquals(Workspaces.PROFILING_LAB, window.viewModel().selectedProperty().get().title());
 
-        for (String nav : new String[] {"#nav-model-fitting", "#nav-edge"}) {
-            robot.clickOn(nav);
-            WaitForAsyncUtils.waitForFxEvents();
-            ListView<?> summary = robot.lookup("#summary-list").queryListView();
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !summary.getItems().isEmpty());
-        }
+        robot.clickOn("#nav-model-fitting");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> summary = robot.lookup("#summary-list").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !summary.getItems().isEmpty());
+
+        robot.clickOn("#nav-edge");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Workspaces.EDGE, window.viewModel().selectedProperty().get().title());
+        TableView<?> manifests = robot.lookup("#manifests-table").queryTableView();
+        assertTrue(manifests.isVisible());
+        assertTrue(manifests.getItems().isEmpty(), "a new database has no manifests");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewModel().tasks().isEmpty());
     }
 }

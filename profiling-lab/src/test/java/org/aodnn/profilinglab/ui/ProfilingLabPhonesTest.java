@@ -1,0 +1,115 @@
+package org.aodnn.profilinglab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.aodnn.db.Store;
+import org.aodnn.profilinglab.adb.AdbTestBed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workspace's phones with the real adb server and the virtual phone: the phone appears with its live
+ * state (labelled simulated) and becomes a target; hiding the workspace stops the polling; a phone that
+ * goes away leaves the list and the targets.
+ */
+class ProfilingLabPhonesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void phonesAppearWithTheirLiveStateOnlyWhileShown() throws Exception {
+        QueuedUiExecutor executor = new QueuedUiExecutor();
+        try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
+             Store store = Store.open(dir.resolve("lab"))) {
+            ProfilingLabViewModel viewModel = new ProfilingLabViewModel(store, executor, null, bed.server.address());
+            viewModel.activate();
+            String serial = bed.serial;
+
+            DeviceRow row = await(executor, () -> viewModel.phones().devices().stream()
+                    .filter(d -> d.serial().equals(serial) && !d.governor().isEmpty()).findFirst());
+            assertTrue(row.simulated(), row.toString());
+            assertTrue(row.model().endsWith("(simulated)"), row.model());
+            assertTrue(List.of("schedutil", "performance", "powersave", "userspace").contains(row.governor()), row.governor());
+            assertTrue(row.frequencies().matches("\\d+ of \\d+-\\d+ MHz \\(policy\\d+\\) \\(simulated\\)"), row.frequencies());
+            assertTrue(row.battery().matches("\\d+ %.* \\(simulated\\)"), row.battery());
+            assertTrue(row.temperature().matches("\\d+\\.\\d °C \\(simulated\\)"), row.temperature());
+            assertEquals("", row.problem());
+            assertEquals(List.of("local-chromium", "adb:" + serial), viewModel.targets());
+
+            viewModel.selectedTargetProperty().set("adb:" + serial);
+            viewModel.deactivate();
+            executor.drain();
+            assertTrue(viewModel.phones().devices().isEmpty(), "no stale state while hidden");
+            assertEquals(List.of("local-chromium"), viewModel.targets());
+            assertEquals("local-chromium", viewModel.selectedTargetProperty().get(), "the hidden phone is no longer chosen");
+            Thread.sleep(2 * PhonesViewModel.REFRESH.toMillis());
+            executor.drain();
+            assertTrue(viewModel.phones().devices().isEmpty(), "not polled while hidden");
+
+            viewModel.activate();
+            await(executor, () -> viewModel.phones().devices().stream().filter(d -> d.serial().equals(serial)).findFirst());
+            bed.phone.close();
+            await(executor, () -> viewModel.phones().devices().stream().noneMatch(d -> d.serial().equals(serial) && d.usable())
+                    ? Optional.of(true) : Optional.empty());
+            assertFalse(viewModel.targets().contains("adb:" + serial), viewModel.targets().toString());
+            viewModel.deactivate();
+        }
+    }
+
+    @Test
+    void aPhoneSessionShowsEnergyNextToLatency() throws Exception {
+        QueuedUiExecutor executor = new QueuedUiExecutor();
+        try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
+             Store store = Store.open(dir.resolve("lab"))) {
+            ProfilingLabViewModel viewModel = new ProfilingLabViewModel(store, executor, null, bed.server.address());
+            viewModel.activate();
+            await(executor, () -> viewModel.targets().contains("adb:" + bed.serial) ? Optional.of(true) : Optional.empty());
+            viewModel.selectedTargetProperty().set("adb:" + bed.serial);
+            viewModel.selectedModels().setAll("mobilenet_v3_small");
+            viewModel.layerRangeProperty().set("0-2");
+            viewModel.cpuProperty().set(false);
+            viewModel.wasmProperty().set(true);
+            viewModel.warmupRunsProperty().set(1);
+            viewModel.timedRunsProperty().set(2);
+            viewModel.minTimeMsProperty().set(60);
+
+            viewModel.start(); // the task runs at once here; the rows' UI updates wait in the queue
+            executor.drain();
+            viewModel.deactivate();
+            executor.drain();
+
+            assertFalse(viewModel.messageIsErrorProperty().get(), viewModel.messageProperty().get());
+            String message = viewModel.messageProperty().get();
+            assertTrue(message.contains("completed: 3 layer rows stored"), message);
+            assertTrue(message.contains("energy attributed to 3 of 3 layers (simulated battery)"), message);
+            assertEquals(3, viewModel.results().size());
+            for (ResultRow r : viewModel.results()) {
+                assertEquals("wasm", r.backend());
+                assertTrue(r.medianMs() > 0, r.toString());
+                assertTrue(r.energyMj() != null, "energy next to latency: " + r);
+                assertTrue(r.throttled() != null, r.toString());
+            }
+            assertEquals("adb:" + bed.serial, viewModel.sessions().get(0).target());
+        }
+    }
+
+    /** Runs queued UI actions until the condition holds (30 s at most). */
+    private static <T> T await(QueuedUiExecutor executor, Supplier<Optional<T>> condition) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < end) {
+            Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            executor.runNext(1);
+        }
+        throw new AssertionError("condition not met within 30 s");
+    }
+}
