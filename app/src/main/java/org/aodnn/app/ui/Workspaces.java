@@ -5,8 +5,8 @@ import org.aodnn.db.Store;
 import org.aodnn.db.task.TaskExecutor;
 import org.aodnn.edgeconnector.ui.EdgeView;
 import org.aodnn.edgeconnector.ui.EdgeViewModel;
-import org.aodnn.modelfitting.ui.ModelFittingSummaryView;
-import org.aodnn.modelfitting.ui.ModelFittingSummaryViewModel;
+import org.aodnn.modelfitting.ui.ModelFittingView;
+import org.aodnn.modelfitting.ui.ModelFittingViewModel;
 import org.aodnn.policyeditor.ui.CatalogView;
 import org.aodnn.policyeditor.ui.CatalogViewModel;
 import org.aodnn.policyeditor.ui.PolicyEditorView;
@@ -36,7 +36,7 @@ public final class Workspaces {
     public static List<Workspace> create(Store store, TaskExecutor executor, boolean watchPhones) {
         ProfilingLabView lab = new ProfilingLabView(watchPhones ? new ProfilingLabViewModel(store, executor)
                 : new ProfilingLabViewModel(store, executor, null, null));
-        ModelFittingSummaryView fitting = new ModelFittingSummaryView(new ModelFittingSummaryViewModel(store, executor));
+        ModelFittingView fitting = new ModelFittingView(new ModelFittingViewModel(store, executor));
         PolicyEditorView policy = new PolicyEditorView(new PolicyEditorViewModel(store, executor),
                 new CatalogView(new CatalogViewModel(store, executor)));
         EdgeView edge = new EdgeView(new EdgeViewModel(store, executor));

@@ -64,8 +64,8 @@ class WorkbenchWindowTest {
 
         robot.clickOn("#nav-model-fitting");
         WaitForAsyncUtils.waitForFxEvents();
-        ListView<?> summary = robot.lookup("#summary-list").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !summary.getItems().isEmpty());
+        ListView<?> fittingModels = robot.lookup("#model-list").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fittingModels.getItems().isEmpty());
 
         robot.clickOn("#nav-edge");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,191 @@
+package org.aodnn.modelfitting.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.aodnn.db.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The workspace in a real (headless) window, driven like an operator: choose the edge server's GPU and three
+ * models, fit on background threads, and see the four charts drawn, the metrics table filled and the
+ * predictor stored; a long fit is cancelled from its Cancel button.
+ */
+class ModelFittingViewFxTest {
+
+    @TempDir
+    static Path shared;
+    private static Store store;
+    private FxTestExecutor executor;
+    private ModelFittingViewModel viewModel;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void openStore() {
+        store = Store.open(shared.resolve("x"));
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        executor = new FxTestExecutor();
+        viewModel = new ModelFittingViewModel(store, executor);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setScene(new Scene(new ModelFittingView(viewModel).root(), 1270, 790));
+            stage.show();
+        });
+        FxToolkit.setupFixture(viewModel::activate);
+        waitUntil("the edge server's models are listed", () -> listCell("#model-list", "alexnet") != null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.setupFixture(viewModel::cancel);
+        FxToolkit.setupFixture(viewModel::deactivate);
+        FxToolkit.cleanupStages();
+        executor.close();
+    }
+
+    @Test
+    void fittingTheGpuOfThreeModelsDrawsTheChartsAndFillsTheTable() throws Exception {
+        assertEquals("edge-server", robot.lookup("#profile-choice").queryComboBox().getValue());
+        tick("#backend-list", "cpu");
+        robot.clickOn("#no-models");
+        for (String model : List.of("alexnet", "mobilenet_v2", "resnet18")) {
+            tick("#model-list", model);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("alexnet", "mobilenet_v2", "resnet18"), viewModel.selectedRows().stream()
+                .map(r -> r.model()).collect(Collectors.toSet()));
+        assertEquals(Set.of("gpu"), viewModel.selectedRows().stream().map(r -> r.platform()).collect(Collectors.toSet()));
+        Button save = robot.lookup("#save-button").queryButton();
+        assertTrue(save.isDisabled(), "nothing fitted yet");
+
+        robot.clickOn("#fit-button");
+        waitUntil("the metrics table is filled", () -> !table().getItems().isEmpty());
+
+        assertEquals("", label("#fit-error"));
+        assertTrue(label("#fit-status").startsWith("Fitted a log predictor"), label("#fit-status"));
+        assertEquals(1.0, robot.lookup("#fit-progress").queryAs(ProgressBar.class).getProgress());
+        assertTrue(robot.lookup("#cancel-button").queryButton().isDisabled());
+
+        // every chart has series with data, and the points are drawn as nodes in the window
+        for (String chart : List.of("#measured-vs-predicted-chart", "#residual-chart", "#cv-mse-chart", "#curve-chart")) {
+            XYChart<?, ?> c = robot.lookup(chart).queryAs(XYChart.class);
+            assertFalse(c.getData().isEmpty(), chart + " has no series");
+            assertTrue(c.getData().stream().mapToInt(s -> s.getData().size()).sum() > 0, chart + " has no points");
+            long drawn = c.getData().stream().flatMap(s -> s.getData().stream())
+                    .filter(d -> d.getNode() != null && d.getNode().getScene() != null).count();
+            assertTrue(drawn > 5, chart + " draws " + drawn + " points");
+        }
+        XYChart<?, ?> mvp = robot.lookup("#measured-vs-predicted-chart").queryAs(XYChart.class);
+        assertEquals("+10 %", mvp.getData().get(0).getName());
+        assertTrue(mvp.getData().stream().anyMatch(s -> s.getName().equals("convolution")));
+
+        // a legend is the key to the family colours: the chart hides it when it does not fit
+        for (String chart : List.of("#measured-vs-predicted-chart", "#residual-chart", "#cv-mse-chart", "#curve-chart")) {
+            Node legend = robot.lookup(chart).query().lookup(".chart-legend");
+            assertTrue(legend != null && legend.isVisible(), chart + " shows no legend");
+        }
+
+        // the metrics table compares the predictor with both baselines
+        for (String method : List.of("predictor", "flops-linear", "least-squares")) {
+            waitUntil("the table shows a row for " + method, () -> tableCell(method));
+        }
+        assertTrue(tableCell("gpu"));
+        assertTrue(tableCell("all"));
+
+        // store it under a typed name
+        assertFalse(save.isDisabled());
+        String offered = robot.lookup("#save-name").queryTextInputControl().getText();
+        assertEquals("edge-server-gpu-log", offered, "a default name is offered");
+        robot.clickOn("#save-name").push(KeyCode.END).eraseText(offered.length()).write("gpu-three");
+        robot.clickOn("#save-button");
+        waitUntil("the stored predictor is listed", () -> listCell("#stored-list", null) != null);
+        ListCell<?> stored = listCell("#stored-list", null);
+        assertTrue(stored.getText().startsWith("gpu-three: gpu"), stored.getText());
+        assertEquals("Saved the predictor as 'gpu-three'.", label("#fit-status"));
+        assertFalse(robot.lookup("#export-selected-button").queryButton().isDisabled());
+    }
+
+    @Test
+    void aLongFitIsCancelledFromTheCancelButton() throws Exception {
+        robot.clickOn("#evaluation-choice").clickOn("leave-one-model-out");
+        assertEquals("leave-one-model-out", viewModel.evaluationProperty().get());
+        robot.clickOn("#fit-button");
+        waitUntil("the fit runs", () -> !robot.lookup("#cancel-button").queryButton().isDisabled());
+        robot.clickOn("#cancel-button");
+        waitUntil("the fit stops", () -> label("#fit-status").contains("cancelled"));
+        assertEquals("The fit was cancelled; nothing was changed.", label("#fit-status"));
+        assertTrue(table().getItems().isEmpty());
+        assertTrue(robot.lookup("#cancel-button").queryButton().isDisabled());
+        assertFalse(robot.lookup("#fit-button").queryButton().isDisabled());
+    }
+
+    private void tick(String list, String name) {
+        ListCell<?> cell = listCell(list, name);
+        if (cell == null) {
+            throw new AssertionError("no '" + name + "' in " + list);
+        }
+        robot.clickOn(cell.getGraphic()); // a CheckBoxListCell's graphic is its check box
+    }
+
+    /** The visible cell showing {@code text} (any non-empty cell when null). */
+    private ListCell<?> listCell(String list, String text) {
+        return robot.lookup(list).lookup((Node n) -> n instanceof ListCell<?> c && !c.isEmpty() && c.getText() != null
+                && (text == null || text.equals(c.getText()))).tryQuery().map(n -> (ListCell<?>) n).orElse(null);
+    }
+
+    private boolean tableCell(String text) {
+        return robot.lookup("#metrics-table").lookup((Node n) -> n instanceof TableCell<?, ?> c
+                && text.equals(c.getText())).tryQuery().isPresent();
+    }
+
+    private TableView<?> table() {
+        return robot.lookup("#metrics-table").queryAs(TableView.class);
+    }
+
+    private String label(String id) {
+        return robot.lookup(id).queryAs(Labeled.class).getText();
+    }
+
+    private void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + "; status: " + label("#fit-status")
+                    + "; error: " + label("#fit-error"), e);
+        }
+    }
+}
