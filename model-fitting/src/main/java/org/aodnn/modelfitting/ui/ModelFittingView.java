@@ -166,6 +166,13 @@ public final class ModelFittingView {
         curveNoteLabel.textProperty().bind(vm.curveNoteProperty());
 
         StringConverter<Number> powers = new PowerOfTenLabels();
+        // Auto-ranging axes fall back to their bounds while a chart is empty: 0.01 ms to 100 ms, not 10^100.
+        for (NumberAxis logAxis : new NumberAxis[] {measuredXAxis, measuredYAxis, cvYAxis, curveYAxis}) {
+            logAxis.setLowerBound(-2);
+            logAxis.setUpperBound(2);
+        }
+        cvXAxis.setLowerBound(1);
+        cvXAxis.setUpperBound(4);
         measuredXAxis.setTickLabelFormatter(powers);
         measuredYAxis.setTickLabelFormatter(powers);
         cvYAxis.setTickLabelFormatter(powers);

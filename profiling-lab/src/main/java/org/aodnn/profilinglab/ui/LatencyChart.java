@@ -28,6 +28,10 @@ final class LatencyChart {
     static void bind(LineChart<Number, Number> chart, NumberAxis layerAxis, NumberAxis latencyAxis,
                      ObservableList<ResultRow> rows) {
         layerAxis.setMinorTickVisible(false);
+        // Auto-ranging axes show their bounds while the chart is empty: layers 0-10, 0.01-100 ms.
+        layerAxis.setUpperBound(10);
+        latencyAxis.setLowerBound(-2);
+        latencyAxis.setUpperBound(2);
         layerAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number index) {
