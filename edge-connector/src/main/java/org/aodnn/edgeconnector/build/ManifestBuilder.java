@@ -19,7 +19,6 @@ import org.aodnn.policyeditor.solver.PartitionProblem;
 import org.aodnn.policyeditor.solver.Scenario;
 import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
-import org.aodnn.policyeditor.source.MeasurementProfile;
 
 /**
  * Turns a resolved policy (the policy editor's solver input and scenario) into an unsigned manifest of
@@ -153,7 +152,7 @@ public final class ManifestBuilder {
     private static void source(ObjectNode node, String name, String quantity, LayerSource source) {
         node.put("name", name);
         node.put("quantity", quantity);
-        node.put("kind", source instanceof MeasurementProfile ? "measured" : "csv");
+        node.put("kind", LayerSource.kindOf(source));
         node.put("source", source.describe());
     }
 

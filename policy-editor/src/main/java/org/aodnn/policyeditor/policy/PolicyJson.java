@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *  "mobile_latency":{"kind":"measured","platform":"reference-browser","target":"browser","backend":"wasm",
  *                    "browser":"Chromium 156.0.8078.108","threads":1},
  *  "edge_latency":{"kind":"csv","path":"/data/edge.csv"},
+ *  (or a stored predictor: {"kind":"predictor","name":"lomo-log","platform":"gpu","threads":0})
  *  "mobile_energy":{"kind":"compute_power","milliwatts":2000.0},
  *  "network":{"name":"wifi","alpha_up_mw_per_mbps":283.17,"alpha_down_mw_per_mbps":137.01,"beta_mw":132.86},
  *  "up_mbps":40.0,"down_mbps":150.0,"weights_cached":false,"t_max_ms":1200.0,"e_max_j":24.0,

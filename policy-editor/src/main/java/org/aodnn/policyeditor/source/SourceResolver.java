@@ -15,15 +15,20 @@ import org.aodnn.policyeditor.solver.MobileEnergy;
 public final class SourceResolver {
 
     private final MeasuredProfiles profiles;
+    private final StoredPredictors predictors;
 
     public SourceResolver(Store store) {
         this.profiles = new MeasuredProfiles(store);
+        this.predictors = new StoredPredictors(store);
     }
 
     /** Per-layer latency in ms. */
     public LayerValues latencies(LayerSource source, DnnModel model) {
         if (source instanceof MeasurementProfile p) {
             return profiles.latencies(p, model);
+        }
+        if (source instanceof PredictorSource p) {
+            return predictors.latencies(p, model);
         }
         CsvFileSource csv = (CsvFileSource) source;
         return readCsv(csv.path(), LayerValuesCsv.LATENCY_MS, model);

@@ -20,7 +20,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.aodnn.db.task.Activatable;
 import org.aodnn.policyeditor.solver.NetworkProfile;
-import org.aodnn.policyeditor.source.MeasurementProfile;
+import org.aodnn.policyeditor.source.LayerSource;
 import org.aodnn.policyeditor.ui.chart.CutChart;
 import org.aodnn.policyeditor.ui.chart.ParetoChart;
 import org.aodnn.policyeditor.ui.chart.SweepChart;
@@ -36,9 +36,9 @@ public final class PolicyEditorView {
     @FXML
     private ComboBox<String> modelBox;
     @FXML
-    private ComboBox<MeasurementProfile> mobileBox;
+    private ComboBox<LayerSource> mobileBox;
     @FXML
-    private ComboBox<MeasurementProfile> edgeBox;
+    private ComboBox<LayerSource> edgeBox;
     @FXML
     private TextField policyNameField;
     @FXML
@@ -51,6 +51,16 @@ public final class PolicyEditorView {
     private Button redoButton;
     @FXML
     private ComboBox<NetworkProfile> networkBox;
+    @FXML
+    private Label networkEditedLabel;
+    @FXML
+    private Button networkResetButton;
+    @FXML
+    private TextField alphaUpField;
+    @FXML
+    private TextField alphaDownField;
+    @FXML
+    private TextField betaField;
     @FXML
     private Label upLabel;
     @FXML
@@ -89,6 +99,8 @@ public final class PolicyEditorView {
     private TextArea readoutArea;
     @FXML
     private Tab catalogTab;
+
+    private static final String INVALID_STYLE = "-fx-border-color: #c62828; -fx-text-fill: #c62828;";
 
     private final PolicyEditorViewModel viewModel;
     private final CatalogView catalog;
@@ -151,17 +163,20 @@ public final class PolicyEditorView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         modelBox.setItems(viewModel.models());
         modelBox.valueProperty().bindBidirectional(viewModel.modelProperty());
-        StringConverter<MeasurementProfile> profileNames = converter(p -> p.describe());
-        mobileBox.setItems(viewModel.profiles());
-        mobileBox.setConverter(profileNames);
-        mobileBox.valueProperty().bindBidirectional(viewModel.mobileProfileProperty());
-        edgeBox.setItems(viewModel.profiles());
-        edgeBox.setConverter(profileNames);
-        edgeBox.valueProperty().bindBidirectional(viewModel.edgeProfileProperty());
+        StringConverter<LayerSource> sourceNames = converter(LayerSource::describe);
+        mobileBox.setItems(viewModel.latencySources());
+        mobileBox.setConverter(sourceNames);
+        mobileBox.valueProperty().bindBidirectional(viewModel.mobileSourceProperty());
+        edgeBox.setItems(viewModel.latencySources());
+        edgeBox.setConverter(sourceNames);
+        edgeBox.valueProperty().bindBidirectional(viewModel.edgeSourceProperty());
         networkBox.setItems(viewModel.networks());
         networkBox.setConverter(converter(n -> String.format(Locale.ROOT, "%s (α_u %.2f, α_d %.2f, β %.2f mW)",
                 n.name(), n.alphaUpMwPerMbps(), n.alphaDownMwPerMbps(), n.betaMw())));
-        networkBox.valueProperty().bindBidirectional(viewModel.networkProperty());
+        bindNetworkBox();
+        networkField(alphaUpField, NetworkParameter.ALPHA_UP);
+        networkField(alphaDownField, NetworkParameter.ALPHA_DOWN);
+        networkField(betaField, NetworkParameter.BETA);
         cachedBox.selectedProperty().bindBidirectional(viewModel.weightsCachedProperty());
 
         slider(upSlider, viewModel.upMbpsProperty(), "uplink");
@@ -213,6 +228,69 @@ public final class PolicyEditorView {
                 viewModel.endDrag(property, label);
             }
         });
+    }
+
+    /**
+     * The box lists the Table I profiles and shows the one the current profile derives from (same name);
+     * picking one sets the profile to its Table I values. The edited numbers live in the three fields, a
+     * label says when they differ from Table I, and the reset button restores them (an undoable edit).
+     */
+    private void bindNetworkBox() {
+        boolean[] syncing = {false};
+        Runnable sync = () -> {
+            NetworkProfile now = viewModel.networkProperty().get();
+            NetworkProfile base = viewModel.networks().stream()
+                    .filter(n -> now != null && n.name().equals(now.name())).findFirst().orElse(null);
+            syncing[0] = true;
+            networkBox.setValue(base);
+            syncing[0] = false;
+            boolean edited = now != null && !now.equals(base);
+            networkEditedLabel.setText(!edited ? "" : base == null ? "Custom profile '" + now.name() + "'"
+                    : "Edited: differs from Table I " + now.name());
+            networkResetButton.setDisable(!edited || base == null);
+        };
+        sync.run();
+        viewModel.networkProperty().addListener(o -> sync.run());
+        networkBox.valueProperty().addListener((o, old, picked) -> {
+            if (!syncing[0] && picked != null && !picked.equals(viewModel.networkProperty().get())) {
+                viewModel.networkProperty().set(picked);
+            }
+        });
+        networkResetButton.setOnAction(e -> viewModel.networkProperty().set(networkBox.getValue()));
+    }
+
+    /**
+     * A field for one network parameter: shows the current profile's value; Enter or leaving the field
+     * commits the text as one undoable edit. A bad entry stays visible, marked in red, with the reason in
+     * the status line, until it is corrected or the profile changes.
+     */
+    private void networkField(TextField field, NetworkParameter parameter) {
+        Runnable show = () -> {
+            NetworkProfile n = viewModel.networkProperty().get();
+            field.setText(n == null ? "" : format(parameter.get(n)));
+            field.setStyle("");
+        };
+        show.run();
+        viewModel.networkProperty().addListener(o -> show.run());
+        field.setTooltip(new javafx.scene.control.Tooltip(parameter.label() + " in " + parameter.unit()));
+        Runnable commit = () -> {
+            if (viewModel.editNetwork(parameter, field.getText())) {
+                show.run();
+            } else {
+                field.setStyle(INVALID_STYLE);
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit.run();
+            }
+        });
+    }
+
+    /** Exact and plain (no exponent), so committing the shown text again is never an edit. */
+    private static String format(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void label(Label label, String format, DoubleProperty value) {

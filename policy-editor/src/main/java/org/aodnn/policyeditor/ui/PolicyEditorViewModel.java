@@ -27,16 +27,12 @@ import org.aodnn.policyeditor.policy.PolicySettings;
 import org.aodnn.policyeditor.policy.PolicyStore;
 import org.aodnn.policyeditor.policy.SavedPolicy;
 import org.aodnn.policyeditor.solver.BandwidthSweep;
-import org.aodnn.policyeditor.solver.LayerValues;
-import org.aodnn.policyeditor.solver.MobileEnergy;
-import org.aodnn.policyeditor.solver.PartitionInputs;
 import org.aodnn.policyeditor.solver.Evaluation;
 import org.aodnn.policyeditor.solver.NetworkProfile;
 import org.aodnn.policyeditor.solver.PartitionProblem;
 import org.aodnn.policyeditor.solver.Scenario;
 import org.aodnn.policyeditor.source.EnergySource;
-import org.aodnn.policyeditor.source.MeasuredProfiles;
-import org.aodnn.policyeditor.source.MeasurementProfile;
+import org.aodnn.policyeditor.source.LayerSource;
 import org.aodnn.policyeditor.source.SourceResolver;
 import org.aodnn.policyeditor.ui.undo.PropertyEdit;
 import org.aodnn.policyeditor.ui.undo.UndoManager;
@@ -45,27 +41,27 @@ import org.aodnn.policyeditor.ui.undo.UndoManager;
  * The Policy Editor's state. Choosing the model or a latency/energy source rebuilds the partition problem
  * in the background (it reads the database); every live setting (network, bandwidths, cache, T_max,
  * E_max, η) re-evaluates it at once on the calling thread, since a decision and a 100-point bandwidth sweep
- * cost microseconds. Edits are recorded for undo/redo; a slider drag is one edit, recorded on release.
+ * cost microseconds. Edits are recorded for undo/redo; a slider drag is one edit, recorded on release. Latency sources are
+ * measured profiles or fitted predictors stored in the database; the network profile's α_u, α_d and β_p
+ * can be edited ({@link #editNetwork}).
  */
 public final class PolicyEditorViewModel implements Activatable {
 
     /** Uplink points of the bandwidth chart: 1–100 Mbit/s, log-spaced. */
     static final double[] SWEEP_POINTS = BandwidthSweep.logSpaced(1, 100, 120);
-    static final MeasurementProfile DEFAULT_MOBILE = new MeasurementProfile("reference-browser", "browser", "wasm", "", 1);
-    static final MeasurementProfile DEFAULT_EDGE = new MeasurementProfile("edge-server", "gpu", "", "", 0);
 
     private final Store store;
     private final TaskExecutor executor;
     private final UndoManager undo = new UndoManager();
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
-    private final ObservableList<MeasurementProfile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<LayerSource> latencySources = FXCollections.observableArrayList();
     private final ObservableList<NetworkProfile> networks = FXCollections.observableArrayList(NetworkProfile.defaults());
     private final ObservableList<String> policies = FXCollections.observableArrayList();
 
     private final StringProperty model = new SimpleStringProperty();
-    private final ObjectProperty<MeasurementProfile> mobileProfile = new SimpleObjectProperty<>();
-    private final ObjectProperty<MeasurementProfile> edgeProfile = new SimpleObjectProperty<>();
+    private final ObjectProperty<LayerSource> mobileSource = new SimpleObjectProperty<>();
+    private final ObjectProperty<LayerSource> edgeSource = new SimpleObjectProperty<>();
     private final DoubleProperty computePowerMw = new SimpleDoubleProperty(2000);
     private final ObjectProperty<NetworkProfile> network = new SimpleObjectProperty<>(NetworkProfile.WIFI);
     private final DoubleProperty upMbps = new SimpleDoubleProperty(10);
@@ -95,8 +91,8 @@ public final class PolicyEditorViewModel implements Activatable {
         this.store = store;
         this.executor = executor;
         recordEdits(model, "model");
-        recordEdits(mobileProfile, "mobile latency source");
-        recordEdits(edgeProfile, "edge latency source");
+        recordEdits(mobileSource, "mobile latency source");
+        recordEdits(edgeSource, "edge latency source");
         recordEdits(computePowerMw, "compute power");
         recordEdits(network, "network profile");
         recordEdits(upMbps, "uplink");
@@ -113,8 +109,8 @@ public final class PolicyEditorViewModel implements Activatable {
             }
             rebuildProblem();
         });
-        mobileProfile.addListener((o, a, b) -> rebuildProblem());
-        edgeProfile.addListener((o, a, b) -> rebuildProblem());
+        mobileSource.addListener((o, a, b) -> rebuildProblem());
+        edgeSource.addListener((o, a, b) -> rebuildProblem());
         computePowerMw.addListener((o, a, b) -> powerChanged());
         for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached, eta)) {
             live.addListener(o -> evaluate());
@@ -128,21 +124,16 @@ public final class PolicyEditorViewModel implements Activatable {
 
     @Override
     public void activate() {
-        record Choices(List<String> models, List<MeasurementProfile> profiles, List<String> policies) {
-        }
-        executor.execute(BackgroundTask.of("Loading policy editor choices", () -> new Choices(
-                        store.models().names(),
-                        new MeasuredProfiles(store).list().stream().map(MeasuredProfiles.ProfileInfo::profile).toList(),
-                        new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList())),
-                TaskCallbacks.<Choices>of(c -> quietly(() -> {
+        executor.execute(BackgroundTask.of("Loading policy editor choices", () -> SourceChoices.load(store)),
+                TaskCallbacks.<SourceChoices>of(c -> quietly(() -> {
                     models.setAll(c.models());
-                    profiles.setAll(c.profiles());
+                    latencySources.setAll(c.latencySources());
                     policies.setAll(c.policies());
-                    if (mobileProfile.get() == null) {
-                        mobileProfile.set(like(DEFAULT_MOBILE, c.profiles()));
+                    if (mobileSource.get() == null) {
+                        mobileSource.set(SourceChoices.like(SourceChoices.DEFAULT_MOBILE, c.latencySources()));
                     }
-                    if (edgeProfile.get() == null) {
-                        edgeProfile.set(like(DEFAULT_EDGE, c.profiles()));
+                    if (edgeSource.get() == null) {
+                        edgeSource.set(SourceChoices.like(SourceChoices.DEFAULT_EDGE, c.latencySources()));
                     }
                     if (model.get() == null && !c.models().isEmpty()) {
                         resetBoundsOnNextProblem = true;
@@ -156,31 +147,14 @@ public final class PolicyEditorViewModel implements Activatable {
         // Nothing polls; the problem and settings stay as the operator left them.
     }
 
-    /** The stored profile matching {@code wanted} in all but the browser version, else the first one. */
-    static MeasurementProfile like(MeasurementProfile wanted, List<MeasurementProfile> profiles) {
-        return profiles.stream()
-                .filter(p -> p.platform().equals(wanted.platform()) && p.target().equals(wanted.target())
-                        && p.backend().equals(wanted.backend()) && p.threads() == wanted.threads())
-                .findFirst().orElse(profiles.isEmpty() ? null : profiles.get(0));
-    }
-
     // ---- problem and evaluation -----------------------------------------------------------------------
 
-    /** The model and per-layer latencies last read from the database, kept so power edits need no reload. */
-    private record Loaded(String model, MeasurementProfile mobile, MeasurementProfile edge, DnnModel layers,
-                          LayerValues mobileMs, LayerValues edgeMs) {
-        PartitionProblem problem(double computePowerMw) {
-            return PartitionProblem.of(PartitionInputs.of(layers, mobileMs, edgeMs,
-                    new MobileEnergy.ComputePower(computePowerMw), null));
-        }
-    }
-
-    private Loaded loaded;
+    private LoadedProblem loaded;
 
     private void rebuildProblem() {
         String name = model.get();
-        MeasurementProfile mobile = mobileProfile.get();
-        MeasurementProfile edge = edgeProfile.get();
+        LayerSource mobile = mobileSource.get();
+        LayerSource edge = edgeSource.get();
         if (name == null || mobile == null || edge == null) {
             return;
         }
@@ -190,9 +164,9 @@ public final class PolicyEditorViewModel implements Activatable {
         executor.execute(BackgroundTask.of("Preparing " + name, () -> {
             DnnModel layers = PolicyInputs.model(store, name);
             SourceResolver sources = new SourceResolver(store);
-            return new Loaded(name, mobile, edge, layers, sources.latencies(mobile, layers),
+            return new LoadedProblem(name, mobile, edge, layers, sources.latencies(mobile, layers),
                     sources.latencies(edge, layers));
-        }), TaskCallbacks.<Loaded>of(l -> {
+        }), TaskCallbacks.<LoadedProblem>of(l -> {
             if (generation != problemGeneration) {
                 return; // a newer choice superseded this one
             }
@@ -215,9 +189,9 @@ public final class PolicyEditorViewModel implements Activatable {
 
     /** Compute power only scales the per-layer energies: rebuild the prefix sums here, no database read. */
     private void powerChanged() {
-        Loaded l = loaded;
-        if (l == null || !l.model().equals(model.get()) || !l.mobile().equals(mobileProfile.get())
-                || !l.edge().equals(edgeProfile.get())) {
+        LoadedProblem l = loaded;
+        if (l == null || !l.model().equals(model.get()) || !l.mobile().equals(mobileSource.get())
+                || !l.edge().equals(edgeSource.get())) {
             rebuildProblem();
             return;
         }
@@ -282,7 +256,7 @@ public final class PolicyEditorViewModel implements Activatable {
     }
 
     public PolicySettings currentSettings() {
-        return PolicySettings.of(model.get(), mobileProfile.get(), edgeProfile.get(),
+        return PolicySettings.of(model.get(), mobileSource.get(), edgeSource.get(),
                 new EnergySource.ComputePower(computePowerMw.get()), scenario(), null);
     }
 
@@ -317,16 +291,12 @@ public final class PolicyEditorViewModel implements Activatable {
                 }, error -> status.set("Cannot load: " + error.getMessage())));
     }
 
-    /** Sets every field from {@code s} without recording edits (sources other than stored profiles are kept as they are). */
+    /** Sets every field from {@code s} without recording edits (an energy source other than a compute power is kept as it is). */
     void apply(PolicySettings s) {
         quietly(() -> {
             resetBoundsOnNextProblem = false;
-            if (s.mobileLatency() instanceof MeasurementProfile m) {
-                mobileProfile.set(m);
-            }
-            if (s.edgeLatency() instanceof MeasurementProfile m) {
-                edgeProfile.set(m);
-            }
+            mobileSource.set(s.mobileLatency());
+            edgeSource.set(s.edgeLatency());
             if (s.mobileEnergy() instanceof EnergySource.ComputePower p) {
                 computePowerMw.set(p.milliwatts());
             }
@@ -341,6 +311,28 @@ public final class PolicyEditorViewModel implements Activatable {
             model.set(s.model());
         });
         rebuildProblem();
+    }
+
+    // ---- network profile editing ----------------------------------------------------------------------
+
+    /**
+     * Sets one parameter of the current network profile from the operator's text: re-evaluates at once and
+     * is one undoable edit. A bad entry changes nothing, sets the status to the reason and returns false.
+     */
+    public boolean editNetwork(NetworkParameter parameter, String text) {
+        NetworkProfile before = network.get();
+        NetworkProfile after;
+        try {
+            after = parameter.with(before, parameter.parse(text));
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return false;
+        }
+        if (!after.equals(before)) {
+            quietly(() -> network.set(after)); // recorded below under the parameter's own name
+            undo.record(new PropertyEdit<>(network, before, after, parameter.label()));
+        }
+        return true;
     }
 
     // ---- undo/redo ------------------------------------------------------------------------------------
@@ -391,8 +383,9 @@ public final class PolicyEditorViewModel implements Activatable {
         return models;
     }
 
-    public ObservableList<MeasurementProfile> profiles() {
-        return profiles;
+    /** Measured profiles and stored predictors, for the mobile and edge latency choices. */
+    public ObservableList<LayerSource> latencySources() {
+        return latencySources;
     }
 
     public ObservableList<NetworkProfile> networks() {
@@ -407,12 +400,12 @@ public final class PolicyEditorViewModel implements Activatable {
         return model;
     }
 
-    public ObjectProperty<MeasurementProfile> mobileProfileProperty() {
-        return mobileProfile;
+    public ObjectProperty<LayerSource> mobileSourceProperty() {
+        return mobileSource;
     }
 
-    public ObjectProperty<MeasurementProfile> edgeProfileProperty() {
-        return edgeProfile;
+    public ObjectProperty<LayerSource> edgeSourceProperty() {
+        return edgeSource;
     }
 
     public DoubleProperty computePowerMwProperty() {

@@ -2,6 +2,7 @@ package org.aodnn.policyeditor.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import org.aodnn.db.Store;
 import org.aodnn.db.task.CurrentThreadTaskExecutor;
 import org.aodnn.policyeditor.solver.Evaluation;
 import org.aodnn.policyeditor.solver.NetworkProfile;
+import org.aodnn.policyeditor.source.MeasurementProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +42,10 @@ class PolicyEditorViewModelTest {
     void activationPicksADefaultModelAndSourcesAndEvaluates() {
         assertEquals(18, vm.models().size());
         assertEquals("mobilenet_v2", vm.modelProperty().get());
-        assertEquals("reference-browser", vm.mobileProfileProperty().get().platform());
-        assertEquals("wasm", vm.mobileProfileProperty().get().backend());
-        assertEquals("edge-server", vm.edgeProfileProperty().get().platform());
+        MeasurementProfile mobile = assertInstanceOf(MeasurementProfile.class, vm.mobileSourceProperty().get());
+        assertEquals("reference-browser", mobile.platform());
+        assertEquals("wasm", mobile.backend());
+        assertEquals("edge-server", assertInstanceOf(MeasurementProfile.class, vm.edgeSourceProperty().get()).platform());
         Evaluation e = vm.evaluationProperty().get();
         assertNotNull(e);
         assertEquals("mobilenet_v2", e.model());
