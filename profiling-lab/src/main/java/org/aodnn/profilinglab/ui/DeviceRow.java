@@ -25,16 +25,26 @@ public record DeviceRow(String serial, String adbState, String model, String gov
                     problem == null ? "" : problem);
         }
         String sim = state.simulated() ? " (simulated)" : "";
-        String model = nonNull(state.identity().manufacturer()) + " " + nonNull(state.identity().model());
         CpuPolicy fastest = state.fastestPolicy();
         String governor = fastest == null || fastest.governor() == null ? "n/a" : fastest.governor();
         String freqs = fastest == null ? "n/a" : mhz(fastest.curFreqKhz()) + " of " + mhz(fastest.scalingMinKhz())
                 + "-" + mhz(fastest.scalingMaxKhz()) + " MHz (policy" + fastest.id() + ")";
         Double temp = state.maxTemperatureC();
-        return new DeviceRow(entry.serial(), entry.state(), model.trim() + sim, governor, freqs + sim,
+        return new DeviceRow(entry.serial(), entry.state(), modelName(state), governor, freqs + sim,
                 battery(state.battery()) + sim,
                 temp == null ? "n/a" : String.format(Locale.ROOT, "%.1f °C", temp) + sim,
                 state.simulated(), entry.usable(), "");
+    }
+
+    /**
+     * Manufacturer and model in words, labelled simulated for the virtual phone (once: its model name may
+     * already say so, and the manufacturer may already begin the model name).
+     */
+    static String modelName(DeviceState state) {
+        String maker = nonNull(state.identity().manufacturer()).trim();
+        String model = nonNull(state.identity().model()).trim();
+        String name = maker.isEmpty() || model.startsWith(maker) ? model : (maker + " " + model).trim();
+        return state.simulated() && !name.contains("(simulated)") ? name + " (simulated)" : name;
     }
 
     private static String battery(BatteryState b) {

@@ -27,6 +27,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 import org.aodnn.db.repo.MeasurementRepository.ProfileSummary;
 import org.controlsfx.control.CheckListView;
@@ -92,6 +94,7 @@ public final class ProfilingLabView {
     @FXML private TableColumn<DeviceRow, String> phoneBatteryColumn;
     @FXML private TableColumn<DeviceRow, String> phoneTempColumn;
     @FXML private TableColumn<DeviceRow, String> phoneProblemColumn;
+    @FXML private VBox phoneControlsBox;
 
     @FXML private Label profilesStatusLabel;
     @FXML private TableView<ProfileSummary> profileTable;
@@ -110,6 +113,7 @@ public final class ProfilingLabView {
     private ObjectProperty<Integer> repsValue;
     private ObjectProperty<Double> minTimeValue;
     private boolean syncingModels;
+    private boolean replacingPhoneRows;
 
     public ProfilingLabView(ProfilingLabViewModel viewModel) {
         this.viewModel = viewModel;
@@ -259,6 +263,9 @@ public final class ProfilingLabView {
 
     private void bindPhones() {
         phonesStatusLabel.textProperty().bind(viewModel.phones().statusProperty());
+        // Listeners run in the order added: the table's own (which may move or clear its selection when a row is
+        // replaced on a refresh) runs between this one and the one below, so that change is not the operator's.
+        viewModel.phones().devices().addListener((ListChangeListener<DeviceRow>) c -> replacingPhoneRows = true);
         phoneTable.setItems(viewModel.phones().devices());
         value(phoneSerialColumn, DeviceRow::serial);
         value(phoneStateColumn, DeviceRow::adbState);
@@ -268,6 +275,35 @@ public final class ProfilingLabView {
         value(phoneBatteryColumn, DeviceRow::battery);
         value(phoneTempColumn, DeviceRow::temperature);
         value(phoneProblemColumn, DeviceRow::problem);
+
+        PhoneControlsViewModel controls = viewModel.phoneControls();
+        Parent controlsRoot = new PhoneControlsView(controls).root();
+        VBox.setVgrow(controlsRoot, Priority.ALWAYS);
+        phoneControlsBox.getChildren().setAll(controlsRoot);
+        // Rows are replaced on every refresh, which may clear the table's selection: the controls follow the
+        // serial, and only a phone that left the list (handled by the view model) ends its selection.
+        phoneTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && !replacingPhoneRows) {
+                controls.selectedSerialProperty().set(now.serial());
+            }
+        });
+        viewModel.phones().devices().addListener((ListChangeListener<DeviceRow>) c -> {
+            replacingPhoneRows = false;
+            selectPhoneRow();
+        });
+        controls.selectedSerialProperty().addListener((obs, old, now) -> selectPhoneRow());
+    }
+
+    private void selectPhoneRow() {
+        String serial = viewModel.phoneControls().selectedSerialProperty().get();
+        DeviceRow selected = phoneTable.getSelectionModel().getSelectedItem();
+        if (serial == null) {
+            phoneTable.getSelectionModel().clearSelection();
+        } else if (selected == null || !selected.serial().equals(serial)
+                || !viewModel.phones().devices().contains(selected)) {
+            viewModel.phones().devices().stream().filter(d -> d.serial().equals(serial)).findFirst()
+                    .ifPresent(d -> phoneTable.getSelectionModel().select(d));
+        }
     }
 
     private void bindProfiles() {

@@ -75,6 +75,7 @@ public final class ProfilingLabViewModel implements Activatable {
     private final TaskExecutor executor;
     private final Path chromium;
     private final PhonesViewModel phones;
+    private final PhoneControlsViewModel phoneControls;
     private final StoredProfilesViewModel storedProfiles;
 
     // what to profile
@@ -140,6 +141,8 @@ public final class ProfilingLabViewModel implements Activatable {
         this.adb = adb;
         this.phones = new PhonesViewModel(adb, executor);
         this.storedProfiles = new StoredProfilesViewModel(store, executor);
+        this.phoneControls = new PhoneControlsViewModel(store, executor, adb, phones,
+                Bindings.when(running).then(selectedTarget).otherwise((String) null));
         canStart = running.not().and(Bindings.isNotEmpty(selectedModels)).and(cpu.or(wasm).or(webgl))
                 .and(selectedTarget.isNotEmpty());
         phones.devices().addListener((ListChangeListener<DeviceRow>) c -> refreshTargets());
@@ -571,6 +574,11 @@ public final class ProfilingLabViewModel implements Activatable {
 
     public PhonesViewModel phones() {
         return phones;
+    }
+
+    /** The controls of the phone selected in the Phones tab. */
+    public PhoneControlsViewModel phoneControls() {
+        return phoneControls;
     }
 
     public StoredProfilesViewModel storedProfiles() {
