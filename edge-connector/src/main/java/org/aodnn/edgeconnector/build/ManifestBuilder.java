@@ -1,9 +1,11 @@
 package org.aodnn.edgeconnector.build;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.aodnn.db.domain.DnnModel;
@@ -19,6 +21,7 @@ import org.aodnn.policyeditor.solver.PartitionProblem;
 import org.aodnn.policyeditor.solver.Scenario;
 import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
+import org.aodnn.policyeditor.source.PredictorSource;
 
 /**
  * Turns a resolved policy (the policy editor's solver input and scenario) into an unsigned manifest of
@@ -33,8 +36,24 @@ public final class ManifestBuilder {
     private ManifestBuilder() {
     }
 
+    /** Stored predictor documents by name, for policies whose latencies come from fitted predictors. */
+    @FunctionalInterface
+    public interface PredictorDocuments {
+        Optional<JsonNode> find(String name);
+
+        PredictorDocuments NONE = name -> Optional.empty();
+    }
+
     /** The manifest of {@code policy} at {@code version}, created at {@code createdAt} (whole seconds, UTC). */
     public static ObjectNode build(ResolvedPolicy policy, long version, Instant createdAt) {
+        return build(policy, version, createdAt, PredictorDocuments.NONE);
+    }
+
+    /**
+     * As {@link #build(ResolvedPolicy, long, Instant)}; a fitted-predictor source carries its whole predictor
+     * document (from {@code documents}), so the device can re-predict layers it was not given.
+     */
+    public static ObjectNode build(ResolvedPolicy policy, long version, Instant createdAt, PredictorDocuments documents) {
         if (version < 1 || version > ManifestFields.MAX_VERSION) {
             throw new IllegalArgumentException("manifest version must be 1.." + ManifestFields.MAX_VERSION);
         }
@@ -55,7 +74,7 @@ public final class ManifestBuilder {
         bounds.put("t_max_ms", scenario.tMaxMs());
         bounds.put("e_max_j", scenario.eMaxJ());
         doc.put("eta", scenario.eta());
-        doc.set("predictors", predictors(policy.settings()));
+        doc.set("predictors", predictors(policy.settings(), documents));
         doc.set("decision_table", decisionTable(problem, scenario));
         return doc;
     }
@@ -127,10 +146,10 @@ public final class ManifestBuilder {
      * What the per-layer numbers came from, so the device can re-predict where it can: a compute power
      * model ({@code ew = P·tw / 10^6}) is carried with its parameter; measured profiles and files are named.
      */
-    private static ArrayNode predictors(PolicySettings settings) {
+    private static ArrayNode predictors(PolicySettings settings, PredictorDocuments documents) {
         ArrayNode list = F.arrayNode();
-        source(list.addObject(), "mobile_latency", "latency_ms", settings.mobileLatency());
-        source(list.addObject(), "edge_latency", "latency_ms", settings.edgeLatency());
+        source(list.addObject(), "mobile_latency", "latency_ms", settings.mobileLatency(), documents);
+        source(list.addObject(), "edge_latency", "latency_ms", settings.edgeLatency(), documents);
         ObjectNode energy = list.addObject();
         energy.put("name", "mobile_energy");
         energy.put("quantity", "energy_j");
@@ -149,11 +168,19 @@ public final class ManifestBuilder {
         return list;
     }
 
-    private static void source(ObjectNode node, String name, String quantity, LayerSource source) {
+    private static void source(ObjectNode node, String name, String quantity, LayerSource source,
+                               PredictorDocuments documents) {
         node.put("name", name);
         node.put("quantity", quantity);
         node.put("kind", LayerSource.kindOf(source));
         node.put("source", source.describe());
+        if (source instanceof PredictorSource p) {
+            node.put("platform", p.platform());
+            node.put("threads", p.threads());
+            node.set("document", documents.find(p.name()).orElseThrow(() -> new IllegalStateException(
+                    "the policy's " + name + " comes from predictor '" + p.name()
+                            + "', which is not stored (see the Model Fitting workspace or aodnn fit --save)")));
+        }
     }
 
     /** The solver's choice at every whole uplink bandwidth 1..100 Mbit/s, weights not cached and cached. */

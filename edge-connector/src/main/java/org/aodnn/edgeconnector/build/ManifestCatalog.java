@@ -7,6 +7,7 @@ import org.aodnn.db.Store;
 import org.aodnn.db.StoreException;
 import org.aodnn.db.domain.ManifestEntry;
 import org.aodnn.db.repo.ManifestRepository;
+import org.aodnn.db.repo.PredictorRepository;
 import org.aodnn.edgeconnector.crypto.SigningKeyStore;
 import org.aodnn.edgeconnector.json.StrictJson;
 import org.aodnn.edgeconnector.manifest.ManifestException;
@@ -22,6 +23,7 @@ import org.aodnn.policyeditor.policy.ResolvedPolicy;
 public final class ManifestCatalog {
 
     private final ManifestRepository repository;
+    private final PredictorRepository predictors;
     private final SigningKeyStore keys;
     private final Clock clock;
 
@@ -36,8 +38,19 @@ public final class ManifestCatalog {
 
     public ManifestCatalog(Store store, SigningKeyStore keys, Clock clock) {
         this.repository = new ManifestRepository(store.dsl());
+        this.predictors = new PredictorRepository(store.dsl());
         this.keys = keys;
         this.clock = clock;
+    }
+
+    private java.util.Optional<com.fasterxml.jackson.databind.JsonNode> predictorDocument(String name) {
+        return predictors.find(name).map(p -> {
+            try {
+                return StrictJson.MAPPER.readTree(p.document());
+            } catch (java.io.IOException e) {
+                throw new StoreException("stored predictor '" + name + "' is not valid JSON: " + e.getMessage());
+            }
+        });
     }
 
     /** Builds, signs and stores the next version of the policy's model. */
@@ -47,7 +60,7 @@ public final class ManifestCatalog {
         }
         String model = policy.model().name();
         int version = repository.nextVersion(model);
-        ObjectNode doc = ManifestBuilder.build(policy, version, clock.instant());
+        ObjectNode doc = ManifestBuilder.build(policy, version, clock.instant(), this::predictorDocument);
         SigningKeyStore.SigningKey key = keys.current();
         ManifestSignature.sign(doc, key.privateKey(), key.publicKey());
         SignedManifest manifest = validated(doc);
