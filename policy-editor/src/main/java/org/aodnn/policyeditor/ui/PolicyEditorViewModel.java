@@ -84,6 +84,7 @@ public final class PolicyEditorViewModel implements Activatable {
 
     private final Map<Property<?>, Object> dragStart = new HashMap<>();
     private boolean quiet;
+    private boolean etaFollowingBounds;
     private boolean resetBoundsOnNextProblem = true;
     private long problemGeneration;
 
@@ -112,9 +113,14 @@ public final class PolicyEditorViewModel implements Activatable {
         mobileSource.addListener((o, a, b) -> rebuildProblem());
         edgeSource.addListener((o, a, b) -> rebuildProblem());
         computePowerMw.addListener((o, a, b) -> powerChanged());
-        for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached, eta)) {
+        for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached)) {
             live.addListener(o -> evaluate());
         }
+        eta.addListener(o -> {
+            if (!etaFollowingBounds) {
+                evaluate();
+            }
+        });
         tMaxMs.addListener(o -> boundsChanged());
         eMaxJ.addListener(o -> boundsChanged());
         etaLinked.addListener(o -> boundsChanged());
@@ -224,7 +230,9 @@ public final class PolicyEditorViewModel implements Activatable {
         if (etaLinked.get() && eMaxJ.get() > 0) {
             boolean wasQuiet = quiet;
             quiet = true; // η follows the bounds: part of the same edit, not an edit of its own
+            etaFollowingBounds = true; // and one evaluation below, not a second one for η
             eta.set(tMaxMs.get() / eMaxJ.get());
+            etaFollowingBounds = false;
             quiet = wasQuiet;
             etaLimit.set(Math.max(etaLimit.get(), BoundScales.niceCeiling(eta.get() * 2)));
         }
