@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.repo.LayerTimingRepository;
 import org.aodnn.db.repo.ProfilingSessionRepository;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
@@ -78,7 +79,7 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
         ProfilingJob job = new ProfilingJob(id, draft.settings(), draft.layers());
         long started = System.nanoTime();
         BlockingQueue<SessionEvent> events = new LinkedBlockingQueue<>();
-        SessionRecorder recorder = new SessionRecorder(sessions, id, job, target.platform(), target.targetKind(), events);
+        SessionRecorder recorder = new SessionRecorder(sessions, new LayerTimingRepository(store.dsl()), id, job, target.platform(), target.targetKind(), events);
         Ending ending;
         try {
             listener.sessionStarted(id, job);

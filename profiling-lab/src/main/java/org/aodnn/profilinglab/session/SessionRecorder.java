@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.MeasurementKey;
+import org.aodnn.db.repo.LayerTimingRepository;
 import org.aodnn.db.repo.ProfilingSessionRepository;
 import org.aodnn.profilinglab.job.JobLayer;
 import org.aodnn.profilinglab.job.ProfilingJob;
@@ -28,12 +29,27 @@ import org.aodnn.profilinglab.server.PageHandler;
  * layer_measurement row (geometry from the catalog) the moment it arrives. Messages that contradict the
  * job (unknown layer, backend not asked for, wrong output shape, second result for the same layer) are
  * rejected before anything is written. Once stopped, it accepts nothing more.
+ *
+ * <p>Each result carries the wall-clock window of its timed runs on the browser's clock, stored with the row
+ * (energy is attributed to it). A window must lie within the session — after the session opened and not after
+ * the result arrived — allowing {@link #MAX_CLOCK_SKEW_MS} between the browser's clock and this computer's
+ * (on a phone the browser runs on the phone's clock), and must not begin before the previous layer's window
+ * ended, since the page times one layer at a time.
  */
 public final class SessionRecorder implements PageHandler {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * How far the browser's clock may be from this computer's: phones keep network time within seconds; a
+     * window further off than this is not a window of this session (or the page sent another clock).
+     */
+    public static final long MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
     private final ProfilingSessionRepository sessions;
+    private final LayerTimingRepository timings;
+    private final long openedAtEpochMs = System.currentTimeMillis();
+    private double lastWindowEndEpochMs = Double.NEGATIVE_INFINITY;
     private final long sessionId;
     private final ProfilingJob job;
     private final String jobJson;
@@ -50,9 +66,10 @@ public final class SessionRecorder implements PageHandler {
     private boolean finished;
     private boolean stopped;
 
-    public SessionRecorder(ProfilingSessionRepository sessions, long sessionId, ProfilingJob job, String platform,
-                           String targetKind, BlockingQueue<SessionEvent> events) {
+    public SessionRecorder(ProfilingSessionRepository sessions, LayerTimingRepository timings, long sessionId,
+                           ProfilingJob job, String platform, String targetKind, BlockingQueue<SessionEvent> events) {
         this.sessions = sessions;
+        this.timings = timings;
         this.sessionId = sessionId;
         this.job = job;
         this.jobJson = job.toJson();
@@ -115,12 +132,14 @@ public final class SessionRecorder implements PageHandler {
                     + expected + " (NHWC), the page reported " + message.outShape());
         }
         String slot = requireUnanswered(message.layerId(), message.backend());
+        requireWindowInSession(message, layer);
         MeasurementKey key = new MeasurementKey(platform, layer.model(), layer.layer().layerIndex(), targetKind,
                 hello.hardwareConcurrency(), message.backend(), hello.browser());
         LayerMeasurement row = new LayerMeasurement(key, layer.layer().layerName(), layer.geometry(),
                 message.medianMs(), message.minMs(), message.maxMs(), message.stddevMs(), message.runs(),
                 null, null, null, sessionId);
-        sessions.recordLayer(sessionId, row);
+        timings.recordLayerWithWindow(sessionId, row, message.windowStartUs(), message.windowEndUs());
+        lastWindowEndEpochMs = message.windowEndEpochMs();
         answered.add(slot);
         rowsByBackend.merge(message.backend(), 1, Integer::sum);
         events.add(new SessionEvent.Measured(row, layer));
@@ -183,6 +202,29 @@ public final class SessionRecorder implements PageHandler {
 
     public synchronized Double downloadMbPerS() {
         return downloadMbPerS;
+    }
+
+    private void requireWindowInSession(ResultMessage message, JobLayer layer) {
+        String what = "the timed window of layer " + message.layerId() + " (" + layer.label() + ", " + message.backend()
+                + ") ";
+        long now = System.currentTimeMillis();
+        if (message.windowStartEpochMs() < openedAtEpochMs - MAX_CLOCK_SKEW_MS) {
+            throw MessageRejectedException.invalid(what + "starts at " + java.time.Instant.ofEpochMilli(
+                    (long) message.windowStartEpochMs()) + ", before this session opened at "
+                    + java.time.Instant.ofEpochMilli(openedAtEpochMs) + " (allowing " + MAX_CLOCK_SKEW_MS / 1000
+                    + " s of clock difference)");
+        }
+        if (message.windowEndEpochMs() > now + MAX_CLOCK_SKEW_MS) {
+            throw MessageRejectedException.invalid(what + "ends at " + java.time.Instant.ofEpochMilli(
+                    (long) message.windowEndEpochMs()) + ", after the result arrived at "
+                    + java.time.Instant.ofEpochMilli(now) + " (allowing " + MAX_CLOCK_SKEW_MS / 1000
+                    + " s of clock difference)");
+        }
+        if (message.windowStartEpochMs() + ResultMessage.WINDOW_SLACK_MS < lastWindowEndEpochMs) {
+            throw MessageRejectedException.invalid(what + "starts at " + message.windowStartEpochMs()
+                    + " ms, before the previous layer's window ended at " + lastWindowEndEpochMs
+                    + " ms: the page times one layer at a time");
+        }
     }
 
     private void requireOpen() {

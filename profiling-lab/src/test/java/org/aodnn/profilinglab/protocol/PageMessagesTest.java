@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PageMessagesTest {
 
     static final String GOOD = "{\"layerId\":3,\"backend\":\"wasm\",\"medianMs\":1.5,\"minMs\":1.25,\"maxMs\":2,"
-            + "\"stddevMs\":0.1,\"samples\":12,\"batch\":1,\"outShape\":[1,55,55,64]}";
+            + "\"stddevMs\":0.1,\"samples\":12,\"batch\":1,\"outShape\":[1,55,55,64],"
+            + "\"windowStartEpochMs\":1764145000000.125,\"windowEndEpochMs\":1764145000020.5}";
 
     static ResultMessage read(String json) {
         return PageMessages.read(json.getBytes(StandardCharsets.UTF_8), ResultMessage.class);
@@ -25,6 +26,39 @@ class PageMessagesTest {
         assertEquals(3, m.layerId());
         assertEquals(List.of(1, 55, 55, 64), m.outShape());
         assertEquals(12, m.runs());
+        assertEquals(1_764_145_000_000_125L, m.windowStartUs());
+        assertEquals(1_764_145_000_020_500L, m.windowEndUs());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // missing (an old page), null, text, overflowing to infinity
+        "\"windowStartEpochMs\":1764145000000.125,",
+        "\"windowStartEpochMs\":null,",
+        "\"windowStartEpochMs\":\"1764145000000.125\",",
+        "\"windowStartEpochMs\":1e400,",
+        // performance.now() alone instead of an epoch time; beyond any plausible date
+        "\"windowStartEpochMs\":1234.5,",
+        "\"windowStartEpochMs\":-1764145000000.125,",
+        // start after end; a window too short to hold 12 runs of at least 1.25 ms
+        "\"windowStartEpochMs\":1764145000021,",
+        "\"windowStartEpochMs\":1764145000010,",
+    })
+    void malformedWindowsAreRefused(String replacement) {
+        String json = GOOD.replace("\"windowStartEpochMs\":1764145000000.125,", replacement);
+        if (replacement.equals("\"windowStartEpochMs\":1764145000000.125,")) {
+            json = GOOD.replace(",\"windowStartEpochMs\":1764145000000.125", "");
+        }
+        String body = json;
+        var e = assertThrows(MalformedMessageException.class, () -> read(body));
+        assertTrue(e.getMessage().contains("window"), e.getMessage());
+    }
+
+    @Test
+    void windowBeyondPlausibleDatesIsRefused() {
+        var e = assertThrows(MalformedMessageException.class,
+                () -> read(GOOD.replace("\"windowEndEpochMs\":1764145000020.5", "\"windowEndEpochMs\":2e13")));
+        assertTrue(e.getMessage().contains("since the epoch"), e.getMessage());
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import org.aodnn.db.domain.LayerGeometry;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.ModelLayer;
 import org.aodnn.db.domain.ProfilingSessionInfo;
+import org.aodnn.db.repo.LayerTimingRepository;
 import org.aodnn.db.repo.ProfilingSessionRepository;
 import org.aodnn.profilinglab.job.LayerSelection;
 import org.aodnn.profilinglab.job.ModelSelection;
@@ -36,8 +37,12 @@ class ProfilingServerTest {
     static final String HELLO = "{\"browser\":\"Chromium 156.0.8078.108\",\"userAgent\":\"Mozilla/5.0 test\","
             + "\"hardwareConcurrency\":2,\"crossOriginIsolated\":true,\"timerResolutionMs\":0.005,\"tfjsVersion\":\"4.22.0\"}";
     static final String BACKEND = "{\"backend\":\"wasm\",\"ok\":true,\"threads\":2,\"simd\":true,\"multiThreaded\":true,\"message\":\"\"}";
+    /** The page's timed window: 12 runs of at least 1.25 ms fit in its 40 ms, which ended just now. */
+    static final double WINDOW_END_MS = System.currentTimeMillis() - 10.25;
+    static final double WINDOW_START_MS = WINDOW_END_MS - 40;
     static final String RESULT = "{\"layerId\":0,\"backend\":\"wasm\",\"medianMs\":1.5,\"minMs\":1.25,\"maxMs\":2,"
-            + "\"stddevMs\":0.1,\"samples\":12,\"batch\":1,\"outShape\":[1,111,111,64]}";
+            + "\"stddevMs\":0.1,\"samples\":12,\"batch\":1,\"outShape\":[1,111,111,64],"
+            + "\"windowStartEpochMs\":" + WINDOW_START_MS + ",\"windowEndEpochMs\":" + WINDOW_END_MS + "}";
 
     @TempDir
     Path dir;
@@ -61,7 +66,7 @@ class ProfilingServerTest {
         ProfilingSettings settings = ProfilingSettings.defaults(List.of("wasm"));
         sessionId = sessions.start("local-chromium", "local-chromium", "wasm", "{}", 2);
         ProfilingJob job = ProfilingJob.of(sessionId, settings, selections);
-        recorder = new SessionRecorder(sessions, sessionId, job, "local-chromium", "browser", new LinkedBlockingQueue<>());
+        recorder = new SessionRecorder(sessions, new LayerTimingRepository(store.dsl()), sessionId, job, "local-chromium", "browser", new LinkedBlockingQueue<>());
         server = ProfilingServer.start(recorder, 0);
     }
 
@@ -162,7 +167,18 @@ class ProfilingServerTest {
                 RESULT.replace("[1,111,111,64]", "[1,64,111,111]"),   // NCHW instead of NHWC: wrong shape
                 RESULT.replace("\"layerId\":0", "\"layerId\":9"),      // not in the job
                 RESULT.replace("\"backend\":\"wasm\"", "\"backend\":\"cpu\""), // not in the job
-                RESULT + "x");
+                RESULT + "x",
+                // the page's window: missing, null, reversed, not an epoch time, too short for its runs
+                RESULT.replace(",\"windowEndEpochMs\":" + WINDOW_END_MS, ""),
+                RESULT.replace("\"windowStartEpochMs\":" + WINDOW_START_MS, "\"windowStartEpochMs\":null"),
+                RESULT.replace("\"windowStartEpochMs\":" + WINDOW_START_MS, "\"windowStartEpochMs\":" + (WINDOW_END_MS + 1)),
+                RESULT.replace("\"windowStartEpochMs\":" + WINDOW_START_MS, "\"windowStartEpochMs\":1234.5"),
+                RESULT.replace("\"windowStartEpochMs\":" + WINDOW_START_MS, "\"windowStartEpochMs\":" + (WINDOW_END_MS - 5)),
+                // ...and outside the session: an hour before it opened, an hour after the result arrived
+                RESULT.replace(WINDOW_START_MS + ",", (WINDOW_START_MS - 3_600_000) + ",")
+                        .replace(WINDOW_END_MS + "}", (WINDOW_END_MS - 3_600_000) + "}"),
+                RESULT.replace(WINDOW_START_MS + ",", (WINDOW_START_MS + 3_600_000) + ",")
+                        .replace(WINDOW_END_MS + "}", (WINDOW_END_MS + 3_600_000) + "}"));
         for (String body : bad) {
             var response = post("result", body);
             assertEquals(400, response.statusCode(), body + " -> " + response.body());
@@ -186,6 +202,26 @@ class ProfilingServerTest {
         assertEquals(1.5, row.latencyMs());
         assertEquals(12, row.reps());
         assertEquals(1, sessions.find(sessionId).orElseThrow().layersMeasured());
+        var timing = new LayerTimingRepository(store.dsl()).bySession(sessionId).get(0);
+        assertEquals(Math.round(WINDOW_START_MS * 1000), timing.windowStartUs(), "the page's window is stored with the row");
+        assertEquals(Math.round(WINDOW_END_MS * 1000), timing.windowEndUs());
+    }
+
+    @Test
+    void aLayerWindowMustNotOverlapThePreviousOne() throws Exception {
+        assertEquals(204, post("hello", HELLO).statusCode());
+        assertEquals(204, post("backend", BACKEND).statusCode());
+        assertEquals(204, post("result", RESULT).statusCode());
+        String second = "{\"layerId\":1,\"backend\":\"wasm\",\"medianMs\":1.5,\"minMs\":1.25,\"maxMs\":2,"
+                + "\"stddevMs\":0.1,\"samples\":12,\"batch\":1,\"outShape\":[1,111,111,64],"
+                + "\"windowStartEpochMs\":%s,\"windowEndEpochMs\":%s}";
+        var overlapping = post("result", String.format(java.util.Locale.ROOT, second, WINDOW_END_MS - 20, WINDOW_END_MS + 20));
+        assertEquals(400, overlapping.statusCode(), overlapping.body());
+        assertTrue(overlapping.body().contains("previous layer's window"), overlapping.body());
+        assertEquals(1, stored().size());
+        assertEquals(204, post("result", String.format(java.util.Locale.ROOT, second, WINDOW_END_MS + 2, WINDOW_END_MS + 42))
+                .statusCode());
+        assertEquals(2, stored().size());
     }
 
     @Test

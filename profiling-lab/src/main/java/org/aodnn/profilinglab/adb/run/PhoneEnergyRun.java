@@ -6,6 +6,7 @@ import org.aodnn.db.Store;
 import org.aodnn.db.repo.LayerTimingRepository;
 import org.aodnn.db.repo.LayerTimingRepository.LayerTiming;
 import org.aodnn.profilinglab.adb.energy.BatteryStream;
+import org.aodnn.profilinglab.adb.energy.ClockOffset;
 import org.aodnn.profilinglab.adb.energy.EnergyAttribution;
 import org.aodnn.profilinglab.adb.energy.LayerEnergy;
 import org.aodnn.profilinglab.adb.energy.LayerWindow;
@@ -14,9 +15,13 @@ import org.aodnn.profilinglab.adb.energy.SessionEnergy;
 
 /**
  * After a phone run: stores the raw battery samples and the layers' timed windows, and writes each layer's
- * energy (idle baseline subtracted), median clock and throttling flag into its row. A layer's timed window
- * ends when its result was stored on this computer (the page posts right after timing) and spans its runs ×
- * median latency; the clock offset measured before the run puts it on the phone's time line.
+ * energy (idle baseline subtracted), median clock and throttling flag into its row.
+ *
+ * <p>A layer's window is the one the page reported with its result: the wall-clock span of its timed runs on
+ * the browser's clock ({@code performance.timeOrigin + performance.now()}), placed on the phone's time line of
+ * the power samples by {@link #pageToDeviceUs}. Only a row without a page window (an older row) falls back to a
+ * derived window: ending when the row was stored on this computer, spanning runs × median latency, shifted by
+ * the console-to-phone offset.
  */
 public final class PhoneEnergyRun {
 
@@ -44,6 +49,47 @@ public final class PhoneEnergyRun {
         }
     }
 
+    /**
+     * The phone's clock minus the page's clock, in µs. The power samples carry the phone's timestamps
+     * ({@code CLOCK_REALTIME} read by the sampling shell); the page's windows are epoch times on the clock of the
+     * machine its browser runs on.
+     * <ul>
+     * <li>A real phone: the browser runs on the phone, so its epoch clock is the phone's realtime clock — the
+     * very clock of the samples — and the offset is 0. The console-to-phone offset {@link ClockOffset} estimated
+     * before the run does not apply to the page's windows; it still places what the console saw (the idle
+     * baseline, derived windows) on the phone's time line. (timeOrigin + the monotonic now() can drift from the
+     * realtime clock only by what NTP slews during one page load: milliseconds, well under the ≥ 100 ms
+     * between battery samples.)</li>
+     * <li>The virtual phone: its {@code am start} opens the page in this computer's Chromium, so the page's
+     * clock is the console's clock, and the estimated console-to-phone offset is exactly the shift needed (it
+     * is about 0, since the simulator's clock is this computer's, but it is measured rather than assumed).</li>
+     * </ul>
+     */
+    static long pageToDeviceUs(ClockOffset consoleToDevice, boolean browserOnThisComputer) {
+        return browserOnThisComputer ? consoleToDevice.offsetUs() : 0;
+    }
+
+    /**
+     * Each stored layer's window on the phone's time line: the page's window shifted by {@code pageToDeviceUs},
+     * or, for a row without one, the derived window (stored at, minus runs × median) shifted by
+     * {@code consoleToDeviceUs}.
+     */
+    static List<LayerWindow> layerWindows(List<LayerTiming> timings, long pageToDeviceUs, long consoleToDeviceUs) {
+        List<LayerWindow> windows = new ArrayList<>();
+        for (LayerTiming t : timings) {
+            if (t.hasPageWindow()) {
+                windows.add(new LayerWindow(t.model(), t.layerIndex(), t.backend(), t.windowStartUs() + pageToDeviceUs,
+                        t.windowEndUs() + pageToDeviceUs, t.reps()));
+                continue;
+            }
+            long endHostUs = t.measuredAt().toInstant().getEpochSecond() * 1_000_000 + t.measuredAt().getNano() / 1000;
+            long end = endHostUs + consoleToDeviceUs;
+            long start = end - Math.max(1, Math.round(t.reps() * t.latencyMs() * 1000));
+            windows.add(new LayerWindow(t.model(), t.layerIndex(), t.backend(), start, end, t.reps()));
+        }
+        return windows;
+    }
+
     private static Result attribute(Store store, AdbPhoneTarget target, PhoneSession s, long sessionId) {
         List<PowerReading> readings = BatteryStream.convert(s.sampler.snapshot(), s.convention);
         boolean simulated = target.state().simulated();
@@ -56,13 +102,8 @@ public final class PhoneEnergyRun {
                 .filter(r -> r.deviceTimeUs() >= s.baselineStartUs + offset && r.deviceTimeUs() <= s.baselineEndUs + offset)
                 .toList();
         Double baseline = idle.isEmpty() ? null : EnergyAttribution.baselineMw(idle);
-        List<LayerWindow> windows = new ArrayList<>();
-        for (LayerTiming t : new LayerTimingRepository(store.dsl()).bySession(sessionId)) {
-            long endHostUs = t.measuredAt().toInstant().getEpochSecond() * 1_000_000 + t.measuredAt().getNano() / 1000;
-            long end = endHostUs + offset;
-            long start = end - Math.max(1, Math.round(t.reps() * t.latencyMs() * 1000));
-            windows.add(new LayerWindow(t.model(), t.layerIndex(), t.backend(), start, end, t.reps()));
-        }
+        List<LayerWindow> windows = layerWindows(new LayerTimingRepository(store.dsl()).bySession(sessionId),
+                pageToDeviceUs(s.clock, simulated), offset);
         List<LayerEnergy> energies = baseline == null ? List.of()
                 : EnergyAttribution.attribute(readings, baseline, windows);
         energy.saveSamples(sessionId, simulated ? SessionEnergy.SOURCE_SIMULATED : SessionEnergy.SOURCE_BATTERY, readings);

@@ -138,6 +138,8 @@ async function profileBackend(job, backend, env) {
         samples: timing.samples,
         batch: timing.batch,
         outShape: built.outShape,
+        windowStartEpochMs: timing.windowStartEpochMs,
+        windowEndEpochMs: timing.windowEndEpochMs,
       });
       log(`${label}: ${timing.medianMs.toFixed(4)} ms`);
     } catch (e) {

@@ -2,6 +2,9 @@
 // and the minimum time are reached (capped at maxRuns samples). When one run is short compared with the
 // timer's resolution (about 0.1 ms without cross-origin isolation), each sample times a batch of runs
 // and divides, so the quantisation error stays small.
+// It also reports the wall-clock window of the timed runs (warm-ups and the probe run excluded), in ms since
+// the epoch on this browser's clock, so the console can attribute the energy measured meanwhile to the layer.
+// (performance.timeOrigin + performance.now(): the epoch time the page started plus the monotonic clock.)
 
 // A sample must span this many timer steps to be timed alone.
 const STEPS_PER_SAMPLE = 50;
@@ -27,6 +30,8 @@ export function measure(run, settings, timerResolutionMs, sync) {
     batch = Math.min(MAX_BATCH, Math.ceil(smallestSample / Math.max(single, timerResolutionMs / 10)));
   }
   const samples = [];
+  let windowStart = null;
+  let windowEnd = null;
   const start = performance.now();
   while (samples.length < settings.maxRuns
       && (samples.length < settings.timedRuns || performance.now() - start < settings.minTimeMs)) {
@@ -34,7 +39,8 @@ export function measure(run, settings, timerResolutionMs, sync) {
     for (let k = 0; k < batch; k++) {
       once();
     }
-    const sample = (performance.now() - t0) / batch;
+    const t1 = performance.now();
+    const sample = (t1 - t0) / batch;
     if (sample <= 0) {
       if (batch >= MAX_BATCH) {
         throw new Error(`the timer did not advance over ${batch} runs`);
@@ -42,11 +48,19 @@ export function measure(run, settings, timerResolutionMs, sync) {
       // The timer did not even tick: start over with bigger batches.
       batch = Math.min(MAX_BATCH, batch * 10);
       samples.length = 0;
+      windowStart = null; // the discarded runs are not part of the timed window
       continue;
     }
+    if (windowStart === null) {
+      windowStart = performance.timeOrigin + t0;
+    }
+    windowEnd = performance.timeOrigin + t1;
     samples.push(sample);
   }
-  return { ...statistics(samples), samples: samples.length, batch };
+  return {
+    ...statistics(samples), samples: samples.length, batch,
+    windowStartEpochMs: windowStart, windowEndEpochMs: windowEnd,
+  };
 }
 
 export function statistics(samples) {

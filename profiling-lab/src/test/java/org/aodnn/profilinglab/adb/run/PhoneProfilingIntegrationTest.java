@@ -20,6 +20,7 @@ import org.aodnn.db.domain.PowerSampleRow;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 import org.aodnn.db.domain.ProfilingStatus;
 import org.aodnn.db.repo.DeviceRestoreRepository;
+import org.aodnn.db.repo.LayerTimingRepository;
 import org.aodnn.db.repo.LayerWindowRepository;
 import org.aodnn.db.repo.PowerSampleRepository;
 import org.aodnn.db.repo.ProfilingSessionRepository;
@@ -87,7 +88,19 @@ class PhoneProfilingIntegrationTest {
             assertEquals(energy.samples(), samples.size());
             assertTrue(samples.stream().allMatch(p -> p.source().equals(SessionEnergy.SOURCE_SIMULATED)));
             assertTrue(samples.stream().allMatch(p -> p.currentMa() > 0 && p.voltageMv() > 3000));
-            assertEquals(12, new LayerWindowRepository(store.dsl()).bySession(session).size());
+            var windows = new LayerWindowRepository(store.dsl()).bySession(session);
+            assertEquals(12, windows.size());
+            // Energy went to the windows the page reported (shifted onto the phone's clock, lengths kept).
+            var timings = new LayerTimingRepository(store.dsl()).bySession(session);
+            assertEquals(12, timings.size());
+            for (var t : timings) {
+                assertTrue(t.hasPageWindow(), "the page reported the window of layer " + t.layerIndex());
+                var w = windows.stream().filter(x -> x.layerIndex() == t.layerIndex() && x.backend().equals(t.backend()))
+                        .findFirst().orElseThrow();
+                assertEquals(t.windowEndUs() - t.windowStartUs(), w.endUs() - w.startUs(), "window of " + t.layerIndex());
+                assertTrue(t.windowEndUs() - t.windowStartUs() >= (long) (t.reps() * m(rows, t.layerIndex()).latencyMinMs() * 1000) - 1000,
+                        "the window holds its timed runs");
+            }
 
             // The phone is back as it was: nothing left to restore, charging on, brightness and browser as before.
             assertTrue(new DeviceRestoreRepository(store.dsl()).pending(bed.serial).isEmpty());
@@ -150,5 +163,9 @@ class PhoneProfilingIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static LayerMeasurement m(List<LayerMeasurement> rows, int layerIndex) {
+        return rows.stream().filter(r -> r.key().layerIndex() == layerIndex).findFirst().orElseThrow();
     }
 }
