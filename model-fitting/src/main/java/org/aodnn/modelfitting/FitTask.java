@@ -14,6 +14,7 @@ import org.aodnn.modelfitting.fit.PredictorFitter;
 import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.PredictorDocument;
 import org.aodnn.modelfitting.predictor.PredictorEvaluator;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
  * A fit as a background job: fits the predictor, evaluates it in sample next to the baselines and,
@@ -25,12 +26,21 @@ public final class FitTask extends BackgroundTask<FitOutcome> {
     private final FitOptions options;
     private final Map<String, String> calibrations;
     private final boolean leaveOneModelOut;
+    private final Quantity quantity;
 
     public FitTask(List<LayerSample> rows, FitOptions options, Map<String, String> calibrations,
                    boolean leaveOneModelOut) {
-        super("Fit " + options.name() + " predictor on " + rows.size() + " rows");
+        this(rows, options, Quantity.LATENCY, calibrations, leaveOneModelOut);
+    }
+
+    /** A fit of {@code quantity}: the rows' measured values are in its unit. */
+    public FitTask(List<LayerSample> rows, FitOptions options, Quantity quantity, Map<String, String> calibrations,
+                   boolean leaveOneModelOut) {
+        super("Fit " + options.name() + (quantity == Quantity.LATENCY ? "" : " " + quantity.cliName())
+                + " predictor on " + rows.size() + " rows");
         this.rows = List.copyOf(rows);
         this.options = options;
+        this.quantity = quantity;
         this.calibrations = Map.copyOf(calibrations);
         this.leaveOneModelOut = leaveOneModelOut;
     }
@@ -40,12 +50,12 @@ public final class FitTask extends BackgroundTask<FitOutcome> {
         // Progress: the fit is one share, each held-out model of the evaluation another.
         long models = rows.stream().map(LayerSample::model).distinct().count();
         double total = leaveOneModelOut ? 1 + models : 1;
-        FitResult fit = new PredictorFitter(options).fit(rows, calibrations, monitor(0, total));
+        FitResult fit = new PredictorFitter(options, quantity).fit(rows, calibrations, monitor(0, total));
         PredictorDocument document = fit.document();
         EvaluationReport inSample = Evaluations.inSample(new PredictorEvaluator(document), rows);
         EvaluationReport lomo = null;
         if (leaveOneModelOut) {
-            lomo = Evaluations.leaveOneModelOut(rows, options, calibrations, monitor(1, total));
+            lomo = Evaluations.leaveOneModelOut(rows, options, quantity, calibrations, monitor(1, total));
         }
         document = document.withMetrics(metrics(inSample, lomo, fit.warnings()));
         updateProgress(total, total);

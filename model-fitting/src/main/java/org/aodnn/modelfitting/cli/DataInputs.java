@@ -9,6 +9,7 @@ import org.aodnn.db.csv.CsvFormatException;
 import org.aodnn.modelfitting.MeasurementFiles;
 import org.aodnn.modelfitting.RowFilter;
 import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /** Reading --data files for the commands, with operator-facing errors. */
 final class DataInputs {
@@ -17,6 +18,11 @@ final class DataInputs {
     }
 
     static List<LayerSample> read(List<Path> files, List<String> where) {
+        return read(files, where, Quantity.LATENCY).rows();
+    }
+
+    /** The rows that measured {@code quantity}; rows without it are counted in the selection, not returned. */
+    static MeasurementFiles.Selection read(List<Path> files, List<String> where, Quantity quantity) {
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 throw new CommandFailure("--data " + f + ": no such file");
@@ -28,18 +34,18 @@ final class DataInputs {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
-        List<LayerSample> rows;
+        MeasurementFiles.Selection selection;
         try {
-            rows = MeasurementFiles.read(files, filter);
+            selection = MeasurementFiles.read(files, filter, quantity);
         } catch (CsvFormatException | IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure("cannot read " + files + ": " + e.getMessage(), e);
         }
-        if (rows.isEmpty()) {
+        if (selection.rows().isEmpty()) {
             throw new CommandFailure("no measurement rows" + (filter.isEmpty() ? "" : " match the --where conditions")
                     + " in " + files);
         }
-        return rows;
+        return selection;
     }
 }

@@ -19,6 +19,7 @@ import org.aodnn.db.repo.PredictorRepository;
 import org.aodnn.db.task.ProgressListener;
 import org.aodnn.modelfitting.FitOutcome;
 import org.aodnn.modelfitting.FitTask;
+import org.aodnn.modelfitting.MeasurementFiles;
 import org.aodnn.modelfitting.eval.EvaluationReport;
 import org.aodnn.modelfitting.eval.Evaluations;
 import org.aodnn.modelfitting.eval.MetricsRow;
@@ -28,15 +29,19 @@ import org.aodnn.modelfitting.fit.FitOptions;
 import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.PredictorDocument;
 import org.aodnn.modelfitting.predictor.PredictorJson;
+import org.aodnn.modelfitting.predictor.Quantity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code aodnn fit}: fits a latency predictor from layer-CSV measurements and prints its metrics. */
+/**
+ * {@code aodnn fit}: fits a latency (default) or mobile energy predictor from layer-CSV measurements and
+ * prints its metrics.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
-        description = {"Fit per-platform layer latency predictors (Eq. 1-4) from layer-CSV measurements.",
+        description = {"Fit per-platform layer latency or energy predictors (Eq. 1-4) from layer-CSV measurements.",
             "Prints the metrics of the predictor and the baselines (in sample, and leave-one-model-out with --evaluate)."})
 public final class FitCommand implements Callable<Integer> {
 
@@ -64,6 +69,11 @@ public final class FitCommand implements Callable<Integer> {
                 "paper: raw latency on raw features, Eq. 1 as written; log-full: log on every Eq. 1 feature"})
     String mode;
 
+    @Option(names = "--quantity", paramLabel = "latency|energy", defaultValue = "latency",
+            description = {"what to predict: latency (latency_ms, default) or energy (energy_mj, measured on phones;",
+                "rows without energy_mj are skipped and counted)"})
+    String quantityName;
+
     @Option(names = "--max-degree", paramLabel = "K", description = "largest polynomial degree tried (default 3)")
     Integer maxDegree;
 
@@ -89,6 +99,12 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Quantity quantity;
+        try {
+            quantity = Quantity.parse(quantityName);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--quantity: " + e.getMessage());
+        }
         FitOptions options = options();
         Map<String, String> calibrations = calibrations();
         boolean lomo = false;
@@ -98,7 +114,8 @@ public final class FitCommand implements Callable<Integer> {
             }
             lomo = true;
         }
-        List<LayerSample> rows = DataInputs.read(data, where);
+        MeasurementFiles.Selection selection = DataInputs.read(data, where, quantity);
+        List<LayerSample> rows = selection.rows();
         if (saveName != null && !replace) {
             try (Store store = storeOptions.open()) {
                 if (new PredictorRepository(store.dsl()).find(saveName).isPresent()) {
@@ -107,7 +124,7 @@ public final class FitCommand implements Callable<Integer> {
                 }
             }
         }
-        FitTask task = new FitTask(rows, options, calibrations, lomo);
+        FitTask task = new FitTask(rows, options, quantity, calibrations, lomo);
         FitOutcome outcome;
         try {
             outcome = task.run(ProgressListener.NONE);
@@ -135,9 +152,9 @@ public final class FitCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
-            Json.print(w, jsonReport(outcome, rows.size()));
+            Json.print(w, jsonReport(outcome, selection));
         } else {
-            printText(w, outcome, rows.size());
+            printText(w, outcome, selection);
         }
         return 0;
     }
@@ -176,14 +193,17 @@ public final class FitCommand implements Callable<Integer> {
         return out;
     }
 
-    private ObjectNode jsonReport(FitOutcome outcome, int rows) {
+    private ObjectNode jsonReport(FitOutcome outcome, MeasurementFiles.Selection selection) {
         PredictorDocument doc = outcome.document();
         ObjectNode root = Json.object();
         root.put("predictor", out.toString());
+        root.put("quantity", doc.quantity());
+        root.put("unit", doc.quantityKind().unit());
         root.put("mode", doc.mode());
         root.put("schemaVersion", doc.schemaVersion());
         root.put("fingerprint", doc.fingerprint());
-        root.put("rows", rows);
+        root.put("rows", selection.rows().size());
+        root.put("rowsWithoutValue", selection.withoutValue());
         root.set("platforms", Json.MAPPER.valueToTree(doc.platformNames()));
         if (saveName != null) {
             root.put("savedAs", saveName);
@@ -204,16 +224,23 @@ public final class FitCommand implements Callable<Integer> {
         return root;
     }
 
-    private void printText(PrintWriter w, FitOutcome outcome, int rows) {
+    private void printText(PrintWriter w, FitOutcome outcome, MeasurementFiles.Selection selection) {
         PredictorDocument doc = outcome.document();
-        w.printf(Locale.ROOT, "Fitted %s predictor on %d rows: platforms %s -> %s%n", doc.mode(), rows,
+        Quantity quantity = doc.quantityKind();
+        // The latency line is unchanged from before energy existed; other quantities name themselves.
+        String what = quantity == Quantity.LATENCY ? doc.mode() : doc.mode() + " " + quantity.id();
+        w.printf(Locale.ROOT, "Fitted %s predictor on %d rows: platforms %s -> %s%n", what, selection.rows().size(),
                 String.join(", ", doc.platformNames()), out);
+        if (selection.withoutValue() > 0) {
+            w.printf(Locale.ROOT, "Skipped %d of %d rows without %s.%n", selection.withoutValue(), selection.matched(),
+                    quantity.id());
+        }
         for (String warning : outcome.fit().warnings()) {
             w.println("warning: " + warning);
         }
-        printReport(w, outcome.inSample());
+        printReport(w, outcome.inSample(), quantity);
         if (outcome.leaveOneModelOut() != null) {
-            printReport(w, outcome.leaveOneModelOut());
+            printReport(w, outcome.leaveOneModelOut(), quantity);
         }
         if (saveName != null) {
             w.println("Stored as predictor '" + saveName + "'.");
@@ -221,11 +248,11 @@ public final class FitCommand implements Callable<Integer> {
         w.flush();
     }
 
-    private static void printReport(PrintWriter w, EvaluationReport report) {
+    private static void printReport(PrintWriter w, EvaluationReport report, Quantity quantity) {
         w.println();
         w.println(report.evaluation() + ":");
         w.printf(Locale.ROOT, "%-14s %-14s %8s %8s %8s %8s %12s%n", "platform", "method", "MAPE", "medAPE",
-                "<=10%", "RMSE ms", "model<=10%");
+                "<=10%", "RMSE " + quantity.unit(), "model<=10%");
         for (ModelLevelSummary m : report.modelLevelSummary()) {
             if (m.platform().equals(EvaluationReport.ALL)) {
                 continue;

@@ -30,13 +30,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code aodnn predict}: predicts every row of a layer CSV with a predictor document and writes the rows
- * back, in order, with {@code predicted_ms} and {@code flag} (fallback used, empty when none) appended.
+ * back, in order, with {@code predicted_ms} ({@code predicted_mj} for an energy predictor) and {@code flag}
+ * (fallback used, empty when none) appended.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predict layer latencies with a predictor document.",
+        description = {"Predict layer latencies (or energies, with an energy predictor) with a predictor document.",
             "Input: a layer CSV with the geometry columns and target (threads, backend, platform optional;",
             "threads defaults to 1, 0 on a GPU);",
-            "output: every input row in order plus predicted_ms and flag."})
+            "output: every input row in order plus predicted_ms (predicted_mj for energy) and flag."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -68,6 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new CommandFailure("--data " + data + ": no such file");
         }
         PredictorEvaluator evaluator = new PredictorEvaluator(doc);
+        String predictedColumn = doc.quantityKind().predictedColumn();
         List<String> lines = new ArrayList<>();
         int fallbacks = 0;
         CsvTable table;
@@ -78,7 +80,7 @@ public final class PredictCommand implements Callable<Integer> {
                 required.add("target");
             }
             table.requireColumns(required);
-            for (String c : List.of("predicted_ms", "flag")) {
+            for (String c : List.of(predictedColumn, "flag")) {
                 if (table.hasColumn(c)) {
                     throw new CsvFormatException(table.source(), 1, c, "the input already has this output column");
                 }
@@ -105,11 +107,12 @@ public final class PredictCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure("--data " + data + ": cannot read: " + e.getMessage(), e);
         }
-        write(table.header(), lines);
+        write(table.header(), predictedColumn, lines);
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             var root = Json.object();
             root.put("rows", lines.size());
+            root.put("quantity", doc.quantity());
             root.put("fallbacks", fallbacks);
             root.put("out", out.toString());
             Json.print(w, root);
@@ -133,14 +136,14 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Writes to a temporary file first, so a failure never leaves half an output file. */
-    private void write(List<String> header, List<String> lines) {
+    private void write(List<String> header, String predictedColumn, List<String> lines) {
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
         try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             List<String> head = new ArrayList<>();
             for (String h : header) {
                 head.add(quote(h));
             }
-            head.add("predicted_ms");
+            head.add(predictedColumn);
             head.add("flag");
             wr.write(String.join(",", head));
             wr.write('\n');

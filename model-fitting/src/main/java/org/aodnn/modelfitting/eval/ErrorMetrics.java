@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Layer-level accuracy. RMSE is over every row; the relative figures (MAPE, median APE, shares within
- * +-5 % and +-10 %) are over rows measured at or above {@code floorMs} (0.05 ms, 0.005 ms on a GPU),
- * because layers of a few microseconds carry mostly timer and scheduling noise.
+ * +-5 % and +-10 %) are over rows measured at or above {@code floorMs} and above 0: for latency 0.05 ms
+ * (0.005 ms on a GPU), because layers of a few microseconds carry mostly timer and scheduling noise; for
+ * energy 0, i.e. every layer with energy above 0 mJ (see {@code Quantity.accuracyFloor}).
  */
 public record ErrorMetrics(int rows, int rowsAboveFloor, double floorMs, double rmse, double mape, double medianApe,
                            double within5, double within10) {

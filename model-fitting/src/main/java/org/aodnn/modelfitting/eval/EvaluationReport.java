@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.aodnn.modelfitting.predictor.LayerSample;
-import org.aodnn.modelfitting.predictor.Platforms;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
  * Accuracy of one or more methods on the same rows: the metrics table (per method, platform and family,
@@ -26,6 +26,11 @@ public record EvaluationReport(String evaluation, List<PointPrediction> points, 
     }
 
     public static EvaluationReport of(String evaluation, List<PointPrediction> points) {
+        return of(evaluation, points, Quantity.LATENCY);
+    }
+
+    /** As {@link #of(String, List)}, the relative figures counting rows above {@code quantity}'s floor. */
+    public static EvaluationReport of(String evaluation, List<PointPrediction> points, Quantity quantity) {
         Map<String, List<PointPrediction>> groups = new TreeMap<>();
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, ModelLevelKey> keys = new LinkedHashMap<>();
@@ -50,7 +55,7 @@ public record EvaluationReport(String evaluation, List<PointPrediction> points, 
                 predicted[i] = ps.get(i).predictedMs();
             }
             rows.add(new MetricsRow(k[0], k[1], k[2], ErrorMetrics.of(measured, predicted,
-                    Platforms.accuracyFloorMs(k[1]))));
+                    quantity.accuracyFloor(k[1]))));
         }
         List<ModelLevelError> modelLevel = new ArrayList<>();
         for (Map.Entry<String, double[]> e : sums.entrySet()) {

@@ -11,6 +11,7 @@ import org.aodnn.modelfitting.fit.FitResult;
 import org.aodnn.modelfitting.fit.PredictorFitter;
 import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.PredictorEvaluator;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /** In-sample and leave-one-model-out evaluation of the predictor next to the baselines. */
 public final class Evaluations {
@@ -25,7 +26,7 @@ public final class Evaluations {
     public static EvaluationReport inSample(PredictorEvaluator predictor, List<LayerSample> rows) {
         List<LatencyModel> methods = List.of(new PredictorModel(predictor), Baselines.flopsLinear(rows),
                 Baselines.leastSquares(rows));
-        return EvaluationReport.of(IN_SAMPLE, predictAll(methods, rows));
+        return EvaluationReport.of(IN_SAMPLE, predictAll(methods, rows), predictor.document().quantityKind());
     }
 
     /**
@@ -34,6 +35,12 @@ public final class Evaluations {
      * also holds the {@link IdenticalLayerReference} yardstick and the predictor on the rows it covers.
      */
     public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options,
+                                                    Map<String, String> calibrations, FitMonitor monitor) {
+        return leaveOneModelOut(rows, options, Quantity.LATENCY, calibrations, monitor);
+    }
+
+    /** As above for a predictor of {@code quantity} (the rows' values are in its unit). */
+    public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options, Quantity quantity,
                                                     Map<String, String> calibrations, FitMonitor monitor) {
         List<String> models = new ArrayList<>(new TreeSet<>(rows.stream().map(LayerSample::model).toList()));
         if (models.size() < 2) {
@@ -59,7 +66,7 @@ public final class Evaluations {
                     monitor.checkCancelled();
                 }
             };
-            FitResult fit = new PredictorFitter(options).fit(train, calibrations, inner);
+            FitResult fit = new PredictorFitter(options, quantity).fit(train, calibrations, inner);
             PredictorModel predictor = new PredictorModel(new PredictorEvaluator(fit.document()));
             List<LatencyModel> methods = List.of(predictor, Baselines.flopsLinear(train), Baselines.leastSquares(train));
             points.addAll(predictAll(methods, test));
@@ -73,7 +80,7 @@ public final class Evaluations {
             }
         }
         monitor.progress(models.size(), models.size(), "evaluated " + models.size() + " held-out models");
-        return EvaluationReport.of(LEAVE_ONE_MODEL_OUT, points);
+        return EvaluationReport.of(LEAVE_ONE_MODEL_OUT, points, quantity);
     }
 
     static List<PointPrediction> predictAll(List<LatencyModel> methods, List<LayerSample> rows) {

@@ -14,6 +14,7 @@ import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.PlatformPredictor;
 import org.aodnn.modelfitting.predictor.PredictorDocument;
 import org.aodnn.modelfitting.predictor.PredictorEvaluator;
+import org.aodnn.modelfitting.predictor.Quantity;
 import org.aodnn.modelfitting.predictor.UnitModel;
 
 /**
@@ -24,9 +25,17 @@ import org.aodnn.modelfitting.predictor.UnitModel;
 public final class PredictorFitter {
 
     private final FitOptions options;
+    private final Quantity quantity;
 
+    /** A latency predictor. */
     public PredictorFitter(FitOptions options) {
+        this(options, Quantity.LATENCY);
+    }
+
+    /** A predictor of {@code quantity}: the rows' measured values ({@link LayerSample#latencyMs()}) are in its unit. */
+    public PredictorFitter(FitOptions options, Quantity quantity) {
         this.options = options;
+        this.quantity = quantity;
     }
 
     public FitOptions options() {
@@ -92,7 +101,7 @@ public final class PredictorFitter {
         String fingerprint = TrainingFingerprint.of(rows);
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         PredictorDocument fitted = new PredictorDocument(PredictorDocument.SCHEMA_VERSION,
-                PredictorDocument.QUANTITY_LATENCY, options.name(), fingerprint, created, platforms, null);
+                quantity.id(), options.name(), fingerprint, created, platforms, null);
         if (!calibrations.isEmpty()) {
             PredictorEvaluator base = new PredictorEvaluator(fitted);
             for (Map.Entry<String, String> c : new TreeMap<>(calibrations).entrySet()) {

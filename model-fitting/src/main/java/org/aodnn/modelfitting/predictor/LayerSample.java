@@ -1,11 +1,15 @@
 package org.aodnn.modelfitting.predictor;
 
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.aodnn.db.domain.LayerGeometry;
 import org.aodnn.db.domain.LayerMeasurement;
 
 /**
  * One layer on one platform and device state: what a predictor is asked about. {@code latencyMs} is the
- * measured value when known (training and evaluation), {@code NaN} when only a prediction is wanted.
+ * measured value of the quantity being fitted when known (training and evaluation), {@code NaN} when only
+ * a prediction is wanted: latency in ms, or, for an energy predictor ({@link #of(LayerMeasurement, Quantity)}),
+ * energy in mJ (the name is kept from when latency was the only quantity).
  * {@code cpuFreqKhz} is {@code null} when unknown.
  */
 public record LayerSample(String platform, String model, int layerIndex, String layerName, LayerGeometry geometry,
@@ -14,6 +18,16 @@ public record LayerSample(String platform, String model, int layerIndex, String 
     public static LayerSample of(LayerMeasurement m) {
         return new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(), m.layerName(),
                 m.geometry(), m.key().threads(), m.cpuFreqKhz(), m.latencyMs());
+    }
+
+    /** The row with the given quantity's measured value, empty when the row did not measure it. */
+    public static Optional<LayerSample> of(LayerMeasurement m, Quantity quantity) {
+        OptionalDouble v = quantity.measured(m);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(),
+                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), v.getAsDouble()));
     }
 
     public LayerFamily family() {

@@ -14,9 +14,15 @@ public record PredictorDocument(int schemaVersion, String quantity, String mode,
 
     public static final int SCHEMA_VERSION = 1;
     public static final String QUANTITY_LATENCY = "latency_ms";
+    public static final String QUANTITY_ENERGY = "energy_mj";
 
     public PredictorDocument {
         platforms = List.copyOf(platforms);
+    }
+
+    /** The predicted quantity; a document read through {@link PredictorJson} always has a known one. */
+    public Quantity quantityKind() {
+        return Quantity.ofId(quantity);
     }
 
     public Optional<PlatformPredictor> platform(String name) {

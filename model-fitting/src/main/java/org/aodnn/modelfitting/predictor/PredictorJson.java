@@ -60,6 +60,11 @@ public final class PredictorJson {
             throw new PredictorFormatException(source + ": schemaVersion " + doc.schemaVersion()
                     + " is not supported (this build reads " + PredictorDocument.SCHEMA_VERSION + ")");
         }
+        try {
+            Quantity.ofId(doc.quantity());
+        } catch (IllegalArgumentException e) {
+            throw new PredictorFormatException(source + ": " + e.getMessage());
+        }
         if (doc.platforms() == null || doc.platforms().isEmpty()) {
             throw new PredictorFormatException(source + ": no platforms");
         }
