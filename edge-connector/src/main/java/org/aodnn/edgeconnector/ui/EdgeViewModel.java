@@ -1,11 +1,8 @@
 package org.aodnn.edgeconnector.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +16,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,29 +28,21 @@ import org.aodnn.db.DataHome;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DeploymentEntry;
 import org.aodnn.db.domain.EdgeNode;
-import org.aodnn.db.domain.ManifestEntry;
 import org.aodnn.db.task.Activatable;
 import org.aodnn.db.task.BackgroundTask;
-import org.aodnn.db.task.ProgressListener;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
 import org.aodnn.edgeconnector.build.ManifestCatalog;
 import org.aodnn.edgeconnector.crypto.SigningKeyStore;
-import org.aodnn.edgeconnector.crypto.TrustedKeys;
 import org.aodnn.edgeconnector.manifest.ManifestException;
 import org.aodnn.edgeconnector.manifest.ManifestSignature;
 import org.aodnn.edgeconnector.manifest.SignedManifest;
-import org.aodnn.edgeconnector.publish.DeployedDiff;
 import org.aodnn.edgeconnector.publish.EdgeConsole;
-import org.aodnn.edgeconnector.publish.NodeState;
 import org.aodnn.edgeconnector.publish.NodeStatus;
 import org.aodnn.edgeconnector.publish.PublishOptions;
-import org.aodnn.edgeconnector.publish.PublishReport;
 import org.aodnn.edgeconnector.publish.PublishService;
-import org.aodnn.edgeconnector.publish.PublishTask;
 import org.aodnn.edgeconnector.publish.Rollout;
 import org.aodnn.policyeditor.policy.PolicyInputs;
-import org.aodnn.policyeditor.policy.PolicyStore;
 
 /**
  * The Edge workspace without controls: the node registry with live health, the stored manifests (build from
@@ -64,6 +50,11 @@ import org.aodnn.policyeditor.policy.PolicyStore;
  * between what a node serves and what is about to go out. Every database or network call runs as a
  * {@link BackgroundTask} on the given executor; results are applied on the UI thread. Health polling runs
  * only while the workspace is shown ({@link #activate()} / {@link #deactivate()}).
+ *
+ * <p>This class is the facade the view binds to. The status line ({@link StatusLine}), node health
+ * ({@link NodeHealth}), the publication in flight ({@link PublishRun}), the diff pane ({@link ManifestDiff})
+ * and the reload's read ({@link WorkspaceSnapshot}) live in their own classes so that each stays small
+ * enough to read at once.
  */
 public final class EdgeViewModel implements Activatable {
 
@@ -79,7 +70,6 @@ public final class EdgeViewModel implements Activatable {
     private final ObservableList<String> groups = FXCollections.observableArrayList();
     private final ObservableList<ManifestRow> manifests = FXCollections.observableArrayList();
     private final ObservableList<PolicyChoice> policies = FXCollections.observableArrayList();
-    private final ObservableList<String> diffLines = FXCollections.observableArrayList();
     private final ObservableList<String> targetNodes = FXCollections.observableArrayList();
     private final NodeForm nodeForm = new NodeForm(nodes);
 
@@ -90,22 +80,14 @@ public final class EdgeViewModel implements Activatable {
     private final StringProperty targetGroup = new SimpleStringProperty();
     private final ObjectProperty<Rollout> rollout = new SimpleObjectProperty<>(Rollout.ALL_AT_ONCE);
 
-    private final ReadOnlyStringWrapper diffTitle = new ReadOnlyStringWrapper("Select a node and a manifest to compare.");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper publishing = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper publishProgress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyBooleanWrapper polling = new ReadOnlyBooleanWrapper(false);
+    private final StatusLine status = new StatusLine();
     private final BooleanProperty building = new SimpleBooleanProperty(false);
     private final BooleanBinding canPublish;
     private final BooleanBinding canBuild;
 
-    /** The latest health answer per node (UI thread only), kept across registry reloads. */
-    private final Map<String, NodeStatus> health = new HashMap<>();
-    private AutoCloseable pollingHandle;
-    private PublishTask runningPublish;
-    /** Counts diff requests so that an older answer arriving late does not replace a newer one. */
-    private long diffRequest;
+    private final NodeHealth health;
+    private final ManifestDiff diff;
+    private final PublishRun publishRun;
 
     /** The app's constructor: keys in {@code $AODNN_HOME/keys} (as the CLI), default publish timing. */
     public EdgeViewModel(Store store, TaskExecutor executor) {
@@ -120,10 +102,18 @@ public final class EdgeViewModel implements Activatable {
         this.keys = keys;
         this.pollInterval = pollInterval;
         this.console = new EdgeConsole(store, options);
+        this.health = new NodeHealth(console, executor, nodes, status);
+        this.diff = new ManifestDiff(executor, console);
+        // after a publication (done, failed or cancelled) registry, health and diff may all have changed
+        this.publishRun = new PublishRun(executor, console, nodes, status, () -> {
+            refresh();
+            recheckHealth();
+            refreshDiff();
+        });
         BooleanBinding targetsChosen = Bindings.createBooleanBinding(() -> targetMode.get() == TargetMode.GROUP
                         ? targetGroup.get() != null && !targetGroup.get().isBlank() : !targetNodes.isEmpty(),
                 targetMode, targetGroup, targetNodes);
-        canPublish = selectedManifest.isNotNull().and(targetsChosen).and(publishing.not());
+        canPublish = selectedManifest.isNotNull().and(targetsChosen).and(publishRun.publishingProperty().not());
         canBuild = selectedPolicy.isNotNull().and(building.not());
         selectedNode.addListener((o, a, b) -> refreshDiff());
         selectedManifest.addListener((o, a, b) -> refreshDiff());
@@ -135,20 +125,13 @@ public final class EdgeViewModel implements Activatable {
     @Override
     public void activate() {
         refresh();
-        if (pollingHandle == null) {
-            pollingHandle = console.startPolling(pollInterval,
-                    round -> executor.runOnUiThread(() -> applyHealth(round)),
-                    error -> executor.runOnUiThread(() -> fail("Health check failed", error)));
-            polling.set(true);
-        }
+        health.startPolling(pollInterval);
     }
 
     /** Hidden: stop polling (the poller is stopped off the UI thread, as it may wait for a round to end). */
     @Override
     public void deactivate() {
-        AutoCloseable handle = pollingHandle;
-        pollingHandle = null;
-        polling.set(false);
+        AutoCloseable handle = health.stopPolling();
         if (handle != null) {
             run("Stopping edge health polling", () -> {
                 handle.close();
@@ -159,51 +142,13 @@ public final class EdgeViewModel implements Activatable {
 
     // ---- loading ----------------------------------------------------------------------------------------
 
-    /** What one reload brings from the database. */
-    private record Snapshot(List<EdgeNode> nodes, List<DeploymentEntry> deployments, List<ManifestRow> manifests,
-                            List<PolicyChoice> policies) {
-    }
-
     /** Reloads nodes, deployments, manifests (verifying each) and saved policies. */
     public void refresh() {
-        run("Loading edge nodes and manifests", this::loadSnapshot, this::applySnapshot,
+        run("Loading edge nodes and manifests", () -> WorkspaceSnapshot.load(console, store, keys), this::applySnapshot,
                 "Cannot load the edge workspace");
     }
 
-    private Snapshot loadSnapshot() {
-        List<ManifestRow> rows = new ArrayList<>();
-        TrustedKeys trusted = consoleKeys();
-        for (ManifestEntry entry : console.manifests()) {
-            rows.add(row(entry, trusted));
-        }
-        List<PolicyChoice> saved = new PolicyStore(store).list().stream()
-                .map(p -> new PolicyChoice(p.name(), p.model())).toList();
-        return new Snapshot(console.nodes(), console.latestDeployments(), rows, saved);
-    }
-
-    /** The console's current and archived public keys; none before the first key was created. */
-    private TrustedKeys consoleKeys() {
-        if (!Files.exists(keys.keyFile())) {
-            return TrustedKeys.of(keys.archivedPublicKeys());
-        }
-        List<PublicKey> all = new ArrayList<>();
-        all.add(keys.current().publicKey());
-        all.addAll(keys.archivedPublicKeys());
-        return TrustedKeys.of(all);
-    }
-
-    private ManifestRow row(ManifestEntry entry, TrustedKeys trusted) {
-        SignedManifest manifest;
-        try {
-            manifest = console.manifest(entry);
-        } catch (ManifestException e) {
-            return new ManifestRow(entry, null, false, "unreadable: " + e.getMessage());
-        }
-        ManifestSignature.Verdict verdict = ManifestSignature.verify(manifest.document(), trusted);
-        return new ManifestRow(entry, manifest, verdict.valid(), verdict.message());
-    }
-
-    private void applySnapshot(Snapshot s) {
+    private void applySnapshot(WorkspaceSnapshot s) {
         Map<String, DeploymentEntry> latest = s.deployments().stream()
                 .collect(Collectors.toMap(DeploymentEntry::nodeName, Function.identity(), (a, b) -> a));
         Map<String, NodeRow> existing = nodes.stream().collect(Collectors.toMap(NodeRow::name, Function.identity()));
@@ -212,7 +157,7 @@ public final class EdgeViewModel implements Activatable {
             NodeRow row = existing.get(node.name());
             if (row == null) {
                 row = new NodeRow(node.name());
-                NodeStatus live = health.get(node.name()); // a health round may have answered before this reload
+                NodeStatus live = health.latest(node.name()); // a health round may have answered before this reload
                 if (live != null) {
                     row.applyHealth(live);
                 }
@@ -220,7 +165,7 @@ public final class EdgeViewModel implements Activatable {
             row.applyRegistry(node, latest.get(node.name()));
             rows.add(row);
         }
-        health.keySet().retainAll(rows.stream().map(NodeRow::name).toList());
+        health.retain(rows.stream().map(NodeRow::name).toList());
         if (!rows.equals(nodes)) {
             NodeRow chosen = selectedNode.get();
             nodes.setAll(rows);
@@ -256,26 +201,16 @@ public final class EdgeViewModel implements Activatable {
     /** One health round now (besides the periodic one while shown), said in the status line. */
     public void checkHealth() {
         run("Checking edge nodes", console::pollNow, round -> {
-            applyHealth(round);
+            health.apply(round);
             long down = round.stream().filter(r -> !r.health().ok()).count();
-            info(round.size() + " node(s) checked" + (down == 0 ? ", all answer" : ", " + down + " not healthy"));
+            status.info(round.size() + " node(s) checked"
+                    + (down == 0 ? ", all answer" : ", " + down + " not healthy"));
         }, "Health check failed");
     }
 
     /** A health round after a change (node added, publication done) that leaves the status line alone. */
     private void recheckHealth() {
-        run("Checking edge nodes", console::pollNow, this::applyHealth, "Health check failed");
-    }
-
-    private void applyHealth(List<NodeStatus> round) {
-        Map<String, NodeRow> byName = nodes.stream().collect(Collectors.toMap(NodeRow::name, Function.identity()));
-        for (NodeStatus s : round) {
-            health.put(s.node().name(), s);
-            NodeRow row = byName.get(s.node().name());
-            if (row != null) {
-                row.applyHealth(s);
-            }
-        }
+        run("Checking edge nodes", console::pollNow, health::apply, "Health check failed");
     }
 
     // ---- registry ---------------------------------------------------------------------------------------
@@ -284,7 +219,7 @@ public final class EdgeViewModel implements Activatable {
     public void addNode() {
         String problem = nodeForm.problemProperty().get();
         if (!problem.isEmpty()) {
-            error(problem);
+            status.error(problem);
             return;
         }
         String name = NodeForm.trim(nodeForm.nameProperty().get());
@@ -293,7 +228,7 @@ public final class EdgeViewModel implements Activatable {
         String token = NodeForm.trim(nodeForm.tokenProperty().get());
         run("Adding edge node " + name, () -> console.addNode(name, url, group, token), node -> {
             nodeForm.clear();
-            info("Added edge node " + node.name() + " (" + node.url() + ")");
+            status.info("Added edge node " + node.name() + " (" + node.url() + ")");
             refresh();
             recheckHealth();
         }, "Cannot add edge node " + name);
@@ -303,12 +238,13 @@ public final class EdgeViewModel implements Activatable {
     public void removeSelectedNode() {
         NodeRow row = selectedNode.get();
         if (row == null) {
-            error("Select the node to remove.");
+            status.error("Select the node to remove.");
             return;
         }
         run("Removing edge node " + row.name(), () -> console.removeNode(row.name()), removed -> {
-            health.remove(row.name());
-            info(removed ? "Removed edge node " + row.name() : "Edge node " + row.name() + " was already removed");
+            health.forget(row.name());
+            status.info(removed ? "Removed edge node " + row.name()
+                    : "Edge node " + row.name() + " was already removed");
             refresh();
         }, "Cannot remove edge node " + row.name());
     }
@@ -319,7 +255,7 @@ public final class EdgeViewModel implements Activatable {
     public void buildManifest() {
         PolicyChoice policy = selectedPolicy.get();
         if (policy == null) {
-            error("Choose a saved policy to build the manifest from (save one in the Policy Editor).");
+            status.error("Choose a saved policy to build the manifest from (save one in the Policy Editor).");
             return;
         }
         building.set(true);
@@ -327,8 +263,8 @@ public final class EdgeViewModel implements Activatable {
                 () -> new ManifestCatalog(store, keys).build(PolicyInputs.resolve(store, policy.name())),
                 manifest -> {
                     building.set(false);
-                    info("Built " + manifest.model() + " v" + manifest.version() + " from policy " + policy.name()
-                            + ", signed by key " + manifest.keyId());
+                    status.info("Built " + manifest.model() + " v" + manifest.version() + " from policy "
+                            + policy.name() + ", signed by key " + manifest.keyId());
                     reloadAndSelect(manifest);
                 }, "Cannot build a manifest from policy " + policy.name(), () -> building.set(false));
     }
@@ -340,7 +276,8 @@ public final class EdgeViewModel implements Activatable {
             if (!manifest.signed()) {
                 throw new ManifestException(file + ": the manifest is not signed; agents would refuse it");
             }
-            ManifestSignature.Verdict verdict = ManifestSignature.verify(manifest.document(), consoleKeys());
+            ManifestSignature.Verdict verdict = ManifestSignature.verify(manifest.document(),
+                    WorkspaceSnapshot.consoleKeys(keys));
             new ManifestCatalog(store).ensureStored(manifest);
             return Map.entry(manifest, verdict);
         }, opened -> {
@@ -349,16 +286,16 @@ public final class EdgeViewModel implements Activatable {
             String text = "Opened " + file.getFileName() + ": " + m.model() + " v" + m.version() + "; signature: "
                     + verdict.message();
             if (verdict.valid()) {
-                info(text);
+                status.info(text);
             } else {
-                error(text + " (agents that trust only this console's keys will refuse it)");
+                status.error(text + " (agents that trust only this console's keys will refuse it)");
             }
             reloadAndSelect(m);
         }, "Cannot open " + file);
     }
 
     private void reloadAndSelect(SignedManifest manifest) {
-        run("Loading edge nodes and manifests", this::loadSnapshot, s -> {
+        run("Loading edge nodes and manifests", () -> WorkspaceSnapshot.load(console, store, keys), s -> {
             applySnapshot(s);
             manifests.stream().filter(r -> r.model().equals(manifest.model()) && r.version() == manifest.version())
                     .findFirst().ifPresent(selectedManifest::set);
@@ -371,8 +308,8 @@ public final class EdgeViewModel implements Activatable {
     public void publish() {
         ManifestRow row = selectedManifest.get();
         if (row == null || row.manifest() == null) {
-            error(row == null ? "Choose the manifest to publish." : "Manifest " + row.label() + " is unreadable: "
-                    + row.verification());
+            status.error(row == null ? "Choose the manifest to publish."
+                    : "Manifest " + row.label() + " is unreadable: " + row.verification());
             return;
         }
         PublishService.NodeSelection selection;
@@ -382,100 +319,23 @@ public final class EdgeViewModel implements Activatable {
                             ? null : targetGroup.get())
                     : PublishService.NodeSelection.names(List.copyOf(targetNodes));
         } catch (IllegalArgumentException e) {
-            error(targetMode.get() == TargetMode.GROUP ? "Choose the group to publish to."
+            status.error(targetMode.get() == TargetMode.GROUP ? "Choose the group to publish to."
                     : "Select the nodes to publish to in the node table.");
             return;
         }
-        PublishTask task;
-        try {
-            task = console.publishTask(row.manifest(), selection, rollout.get(),
-                    (node, state, message) -> executor.runOnUiThread(() -> nodeChanged(node, state, message)));
-        } catch (IllegalArgumentException e) {
-            error("Cannot publish " + row.label() + ": " + e.getMessage());
-            return;
-        }
-        nodes.forEach(n -> n.setPublishState(""));
-        runningPublish = task;
-        publishing.set(true);
-        publishProgress.set(0);
-        info("Publishing " + row.label() + " (" + rollout.get().label() + ")...");
-        executor.execute(task, TaskCallbacks.<PublishReport>of(report -> {
-            publishDone();
-            if (report.success()) {
-                info("Published " + row.label() + ": " + report.message() + " (" + report.elapsedMs() + " ms)");
-            } else {
-                error("Publishing " + row.label() + " failed: " + report.message());
-            }
-        }, e -> {
-            publishDone();
-            fail("Publishing " + row.label() + " failed", e);
-        }).withCancelled(() -> {
-            publishDone();
-            error("Publishing " + row.label() + " was cancelled; nodes already updated were rolled back.");
-        }).withProgress(new ProgressListener() {
-            @Override
-            public void progress(double done, double total) {
-                executor.runOnUiThread(() -> publishProgress.set(total > 0 ? done / total : -1));
-            }
-
-            @Override
-            public void message(String message) {
-                // the task area shows the per-node messages; the table shows each node's state
-            }
-        }));
+        publishRun.start(row, selection, rollout.get());
     }
 
     /** Stops the running publication: no further node is started, updated ones are rolled back. */
     public void cancelPublish() {
-        PublishTask task = runningPublish;
-        if (task != null) {
-            task.cancel();
-            info("Cancelling the publication...");
-        }
-    }
-
-    private void nodeChanged(String node, NodeState state, String message) {
-        String text = message == null || message.isBlank() ? state.label()
-                : message.startsWith(state.label()) ? message : state.label() + ": " + message;
-        nodes.stream().filter(n -> n.name().equals(node)).findFirst().ifPresent(n -> n.setPublishState(text));
-    }
-
-    private void publishDone() {
-        runningPublish = null;
-        publishing.set(false);
-        publishProgress.set(1);
-        refresh();
-        recheckHealth();
-        refreshDiff();
+        publishRun.cancel();
     }
 
     // ---- diff -------------------------------------------------------------------------------------------
 
     /** Asks the selected node what it serves and compares it with the selected manifest. */
     public void refreshDiff() {
-        NodeRow node = selectedNode.get();
-        ManifestRow row = selectedManifest.get();
-        long request = ++diffRequest;
-        if (node == null || row == null || row.manifest() == null) {
-            diffTitle.set("Select a node and a manifest to compare.");
-            diffLines.clear();
-            return;
-        }
-        diffTitle.set("Comparing " + node.name() + " with " + row.label() + "...");
-        SignedManifest next = row.manifest();
-        executor.execute(BackgroundTask.of("Comparing " + node.name() + " with " + row.label(),
-                () -> console.diff(node.name(), next)), TaskCallbacks.<DeployedDiff.Result>of(result -> {
-                    if (request == diffRequest) {
-                        diffTitle.set(node.name() + ": deployed " + (result.deployedVersion() == null ? "none"
-                                : "v" + result.deployedVersion()) + " -> " + row.label());
-                        diffLines.setAll(DiffLines.of(result, next));
-                    }
-                }, e -> {
-                    if (request == diffRequest) {
-                        diffTitle.set(node.name() + ": cannot compare with " + row.label());
-                        diffLines.setAll("Cannot ask " + node.name() + " what it serves: " + message(e));
-                    }
-                }));
+        diff.compare(selectedNode.get(), selectedManifest.get());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
@@ -487,30 +347,8 @@ public final class EdgeViewModel implements Activatable {
     private <T> void run(String title, Callable<T> work, Consumer<T> onSuccess, String failure, Runnable onError) {
         executor.execute(BackgroundTask.of(title, work), TaskCallbacks.<T>of(onSuccess, e -> {
             onError.run();
-            fail(failure, e);
+            status.fail(failure, e);
         }).withCancelled(onError));
-    }
-
-    private void info(String message) {
-        status.set(message);
-        statusError.set(false);
-    }
-
-    private void error(String message) {
-        status.set(message);
-        statusError.set(true);
-    }
-
-    private void fail(String what, Throwable e) {
-        error(what + ": " + message(e));
-    }
-
-    static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     // ---- properties for the view -------------------------------------------------------------------------
@@ -532,7 +370,7 @@ public final class EdgeViewModel implements Activatable {
     }
 
     public ObservableList<String> diffLines() {
-        return diffLines;
+        return diff.lines();
     }
 
     /** The node names chosen for publishing (the view mirrors the node table's selection here). */
@@ -569,30 +407,30 @@ public final class EdgeViewModel implements Activatable {
     }
 
     public ReadOnlyStringProperty diffTitleProperty() {
-        return diffTitle.getReadOnlyProperty();
+        return diff.titleProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
     /** Whether the status line reports a failure (the view colours it). */
     public ReadOnlyBooleanProperty statusErrorProperty() {
-        return statusError.getReadOnlyProperty();
+        return status.errorProperty();
     }
 
     public ReadOnlyBooleanProperty publishingProperty() {
-        return publishing.getReadOnlyProperty();
+        return publishRun.publishingProperty();
     }
 
     /** 0..1 while publishing (nodes finished out of nodes). */
     public ReadOnlyDoubleProperty publishProgressProperty() {
-        return publishProgress.getReadOnlyProperty();
+        return publishRun.progressProperty();
     }
 
     /** Whether health polling runs (between activate and deactivate). */
     public ReadOnlyBooleanProperty pollingProperty() {
-        return polling.getReadOnlyProperty();
+        return health.pollingProperty();
     }
 
     public BooleanBinding canPublishProperty() {
