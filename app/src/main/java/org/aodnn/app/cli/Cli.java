@@ -65,7 +65,8 @@ public final class Cli {
             message = "unexpected error: " + e;
         }
         Logger log = LoggerFactory.getLogger(Cli.class);
-        log.debug("Command {} failed", cmd.getCommandSpec().qualifiedName(), e);
+        // INFO reaches the log file but not stderr (its threshold is WARN), so the trace stays out of the one line.
+        log.info("Command {} failed", cmd.getCommandSpec().qualifiedName(), e);
         err.println("aodnn: " + String.valueOf(message).replace('\n', ' '));
         err.flush();
         return code;

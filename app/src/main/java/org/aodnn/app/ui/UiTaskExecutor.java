@@ -79,8 +79,7 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
             if (error instanceof CancelledException) {
                 callbacks.onCancelled().run();
             } else {
-                LOG.warn("Task '{}' failed: {}", work.title(), String.valueOf(error));
-                LOG.debug("Task failure", error);
+                LOG.warn("Task '{}' failed", work.title(), error);
                 callbacks.onFailure().accept(error);
             }
         });

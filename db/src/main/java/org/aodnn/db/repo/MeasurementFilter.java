@@ -28,9 +28,9 @@ public final class MeasurementFilter {
         COLUMNS.remove("id");
     }
 
-    private final Map<String, String> equalities;
+    private final Map<String, List<String>> equalities;
 
-    private MeasurementFilter(Map<String, String> equalities) {
+    private MeasurementFilter(Map<String, List<String>> equalities) {
         this.equalities = equalities;
     }
 
@@ -40,7 +40,7 @@ public final class MeasurementFilter {
 
     /** Parses {@code col=value} terms; several terms on one column mean any of those values. */
     public static MeasurementFilter parse(List<String> terms) {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, List<String>> map = new LinkedHashMap<>();
         List<String> list = terms == null ? List.of() : terms;
         for (String term : list) {
             int eq = term.indexOf('=');
@@ -53,17 +53,17 @@ public final class MeasurementFilter {
                         + "' (known: " + String.join(", ", new TreeSet<>(COLUMNS.keySet())) + ")");
             }
             String value = term.substring(eq + 1).trim();
-            map.merge(column, value, (a, b) -> a + "\u0000" + b);
+            map.computeIfAbsent(column, c -> new ArrayList<>()).add(value);
         }
         return new MeasurementFilter(map);
     }
 
     Condition condition() {
         List<Condition> all = new ArrayList<>();
-        for (Map.Entry<String, String> e : equalities.entrySet()) {
+        for (Map.Entry<String, List<String>> e : equalities.entrySet()) {
             Field<?> field = COLUMNS.get(e.getKey());
             List<Condition> any = new ArrayList<>();
-            for (String value : e.getValue().split("\u0000")) {
+            for (String value : e.getValue()) {
                 any.add(equality(field, e.getKey(), value));
             }
             all.add(DSL.or(any));
