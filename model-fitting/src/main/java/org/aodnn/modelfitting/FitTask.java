@@ -7,6 +7,7 @@ import org.aodnn.db.cli.Json;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.modelfitting.eval.EvaluationReport;
 import org.aodnn.modelfitting.eval.Evaluations;
+import org.aodnn.modelfitting.fit.CalibrationPlan;
 import org.aodnn.modelfitting.fit.FitMonitor;
 import org.aodnn.modelfitting.fit.FitOptions;
 import org.aodnn.modelfitting.fit.FitResult;
@@ -24,7 +25,7 @@ public final class FitTask extends BackgroundTask<FitOutcome> {
 
     private final List<LayerSample> rows;
     private final FitOptions options;
-    private final Map<String, String> calibrations;
+    private final CalibrationPlan calibrations;
     private final boolean leaveOneModelOut;
     private final Quantity quantity;
 
@@ -36,12 +37,18 @@ public final class FitTask extends BackgroundTask<FitOutcome> {
     /** A fit of {@code quantity}: the rows' measured values are in its unit. */
     public FitTask(List<LayerSample> rows, FitOptions options, Quantity quantity, Map<String, String> calibrations,
                    boolean leaveOneModelOut) {
+        this(rows, options, quantity, CalibrationPlan.fromRows(calibrations), leaveOneModelOut);
+    }
+
+    /** A fit of {@code quantity} whose calibrated platforms may stand on a base predictor fitted elsewhere. */
+    public FitTask(List<LayerSample> rows, FitOptions options, Quantity quantity, CalibrationPlan calibrations,
+                   boolean leaveOneModelOut) {
         super("Fit " + options.name() + (quantity == Quantity.LATENCY ? "" : " " + quantity.cliName())
                 + " predictor on " + rows.size() + " rows");
         this.rows = List.copyOf(rows);
         this.options = options;
         this.quantity = quantity;
-        this.calibrations = Map.copyOf(calibrations);
+        this.calibrations = calibrations;
         this.leaveOneModelOut = leaveOneModelOut;
     }
 

@@ -1,16 +1,23 @@
 package org.aodnn.modelfitting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.aodnn.modelfitting.fit.CalibrationFitter;
+import org.aodnn.modelfitting.fit.CalibrationPlan;
 import org.aodnn.modelfitting.fit.FitMonitor;
 import org.aodnn.modelfitting.fit.FitOptions;
 import org.aodnn.modelfitting.fit.FitResult;
 import org.aodnn.modelfitting.fit.PredictorFitter;
+import org.aodnn.modelfitting.fit.TrainingFingerprint;
 import org.aodnn.modelfitting.predictor.Calibration;
 import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.PredictorDocument;
 import org.aodnn.modelfitting.predictor.PredictorEvaluator;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +105,42 @@ class CalibrationTest {
         PredictorEvaluator ev = new PredictorEvaluator(fit.document());
         LayerSample s = rows.get(rows.size() - 1);
         assertEquals(s.latencyMs(), ev.predict(s).ms(), 1e-3 * s.latencyMs());
+    }
+
+    @Test
+    void aBrowserPlatformIsCalibratedOnABasePredictorFittedElsewhereWhichTheDocumentCarries() {
+        PredictorDocument stored = evaluator.document();
+        List<LayerSample> browser = browserRows("browser/cpu", x -> 3 * x + 0.1);
+        FitResult fit = new PredictorFitter(FitOptions.logLatency().withMaxDegree(2)).fit(browser,
+                new CalibrationPlan(Map.of("browser/cpu", "cpu"), stored), FitMonitor.NONE);
+        PredictorDocument doc = fit.document();
+        assertEquals(List.of("cpu", "browser/cpu"), doc.platformNames());
+        // the base platform is the stored one, unchanged, so its predictions are the stored predictor's
+        assertEquals(stored.platform("cpu").orElseThrow(), doc.platform("cpu").orElseThrow());
+        PredictorEvaluator ev = new PredictorEvaluator(doc);
+        for (LayerSample s : browser) {
+            assertEquals(s.latencyMs(), ev.predict(s).ms(), 1e-3 * s.latencyMs());
+        }
+        assertNotEquals(TrainingFingerprint.of(browser), doc.fingerprint(), "the base's training data counts too");
+        assertEquals(TrainingFingerprint.combine(TrainingFingerprint.of(browser), stored.fingerprint()), doc.fingerprint());
+    }
+
+    @Test
+    void aBaseMissingFromRowsAndBasePredictorOrPresentInBothIsRefusedByName() {
+        PredictorFitter fitter = new PredictorFitter(FitOptions.logLatency().withMaxDegree(2));
+        List<LayerSample> browser = browserRows("browser/cpu", x -> 3 * x);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> fitter.fit(browser,
+                new CalibrationPlan(Map.of("browser/cpu", "gpu"), evaluator.document()), FitMonitor.NONE));
+        assertTrue(none.getMessage().contains("'gpu'") && none.getMessage().contains("platforms cpu"), none.getMessage());
+        List<LayerSample> both = new ArrayList<>(base);
+        both.addAll(browser);
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> fitter.fit(both,
+                new CalibrationPlan(Map.of("browser/cpu", "cpu"), evaluator.document()), FitMonitor.NONE));
+        assertTrue(twice.getMessage().contains("both in the training rows and in the base predictor"), twice.getMessage());
+        PredictorDocument energy = new PredictorDocument(1, PredictorDocument.QUANTITY_ENERGY, "log", "x", "now",
+                evaluator.document().platforms(), null);
+        IllegalArgumentException quantity = assertThrows(IllegalArgumentException.class, () -> fitter.fit(browser,
+                new CalibrationPlan(Map.of("browser/cpu", "cpu"), energy), FitMonitor.NONE));
+        assertTrue(quantity.getMessage().contains("energy_mj"), quantity.getMessage());
     }
 }

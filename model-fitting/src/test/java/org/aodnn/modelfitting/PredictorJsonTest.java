@@ -71,4 +71,22 @@ class PredictorJsonTest {
         Files.writeString(dir.resolve("x.json"), json);
         assertEquals(1, PredictorJson.read(dir.resolve("x.json")).schemaVersion());
     }
+
+    @Test
+    void missingOrMistypedFieldsAreNamedByTheirPathNotByTheJsonLibrary() {
+        List<LayerSample> rows = FitterTest.powerLawConvs(0.0);
+        String json = PredictorJson.write(new org.aodnn.modelfitting.fit.PredictorFitter(
+                FitOptions.logLatency().withMaxDegree(1)).fit(rows, FitMonitor.NONE).document());
+        assertEquals("p.json: not a predictor document: the required field 'platforms' is missing",
+                assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json",
+                        "{\"schemaVersion\": 1, \"quantity\": \"latency_ms\", \"mode\": \"log\"}")).getMessage());
+        String noCoefficients = json.replaceFirst("\"coefficients\" : \\[[^\\]]*\\],", "");
+        assertEquals("p.json: not a predictor document: platforms[0].units[0]: the required field 'coefficients' is missing",
+                assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", noCoefficients)).getMessage());
+        String textScale = json.replaceFirst("\"scale\" : ([0-9.eE-]+)", "\"scale\" : \"$1\"");
+        assertTrue(assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", textScale))
+                .getMessage().endsWith("platforms[0].units[0].features[0].scale: must be a number"));
+        assertEquals("p.json: not a predictor document: the document must be a JSON object",
+                assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", "[1, 2]")).getMessage());
+    }
 }

@@ -25,9 +25,11 @@ import org.aodnn.modelfitting.eval.Evaluations;
 import org.aodnn.modelfitting.eval.MetricsRow;
 import org.aodnn.modelfitting.eval.ModelLevelError;
 import org.aodnn.modelfitting.eval.ModelLevelSummary;
+import org.aodnn.modelfitting.fit.CalibrationPlan;
 import org.aodnn.modelfitting.fit.FitOptions;
 import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.PredictorDocument;
+import org.aodnn.modelfitting.predictor.PredictorFormatException;
 import org.aodnn.modelfitting.predictor.PredictorJson;
 import org.aodnn.modelfitting.predictor.Quantity;
 import picocli.CommandLine.Command;
@@ -63,10 +65,10 @@ public final class FitCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "log",
-            description = {"log: log latency on per-family log features (default)",
+            description = {"log: the log of the value (latency or energy) on per-family log features (default)",
                 "log-split: log, 1x1 convolutions modelled apart where CV prefers it (best for browser backends)",
                 "log-mean: log with a mean correction; log-simple: log preferring lower degrees",
-                "paper: raw latency on raw features, Eq. 1 as written; log-full: log on every Eq. 1 feature"})
+                "paper: the raw value on raw features, Eq. 1 as written; log-full: log on every Eq. 1 feature"})
     String mode;
 
     @Option(names = "--quantity", paramLabel = "latency|energy", defaultValue = "latency",
@@ -83,6 +85,15 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--calibrate", paramLabel = "PLATFORM=BASE",
             description = "fit PLATFORM by browser calibration (Eq. 2/3) of BASE's predictor, e.g. browser/wasm=cpu; repeatable")
     List<String> calibrate;
+
+    @Option(names = "--base-predictor", paramLabel = "P.json",
+            description = {"with --calibrate: take BASE from this fitted predictor document instead of fitting it",
+                "from --data (e.g. calibrate browser rows on an edge cpu predictor)"})
+    Path basePredictor;
+
+    @Option(names = "--base-stored", paramLabel = "NAME",
+            description = "with --calibrate: take BASE from the predictor stored in the database under NAME")
+    String baseStored;
 
     @Option(names = "--evaluate", paramLabel = "leave-one-model-out",
             description = "also evaluate by leave-one-model-out (fits once per model)")
@@ -106,7 +117,7 @@ public final class FitCommand implements Callable<Integer> {
             throw new CommandFailure("--quantity: " + e.getMessage());
         }
         FitOptions options = options();
-        Map<String, String> calibrations = calibrations();
+        CalibrationPlan calibrations = new CalibrationPlan(calibrations(), basePredictor());
         boolean lomo = false;
         if (evaluate != null) {
             if (!evaluate.equals(Evaluations.LEAVE_ONE_MODEL_OUT)) {
@@ -191,6 +202,36 @@ public final class FitCommand implements Callable<Integer> {
             out.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
         }
         return out;
+    }
+
+    /** The document named by --base-predictor or --base-stored, or null; checked before any fitting starts. */
+    private PredictorDocument basePredictor() {
+        if (basePredictor != null && baseStored != null) {
+            throw new CommandFailure("--base-predictor and --base-stored: give one base predictor, not both");
+        }
+        if ((basePredictor != null || baseStored != null) && (calibrate == null || calibrate.isEmpty())) {
+            throw new CommandFailure((basePredictor != null ? "--base-predictor" : "--base-stored")
+                    + ": a base predictor is only used with --calibrate PLATFORM=BASE");
+        }
+        if (basePredictor != null) {
+            try {
+                return PredictorJson.read(basePredictor);
+            } catch (PredictorFormatException e) {
+                throw new CommandFailure("--base-predictor: " + e.getMessage());
+            } catch (IOException e) {
+                throw new CommandFailure("--base-predictor " + basePredictor + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        if (baseStored != null) {
+            try (Store store = storeOptions.open()) {
+                StoredPredictor stored = new PredictorRepository(store.dsl()).find(baseStored).orElseThrow(() ->
+                        new CommandFailure("--base-stored " + baseStored + ": no predictor of that name is stored"));
+                return PredictorJson.read("stored predictor '" + baseStored + "'", stored.document());
+            } catch (PredictorFormatException e) {
+                throw new CommandFailure("--base-stored: " + e.getMessage());
+            }
+        }
+        return null;
     }
 
     private ObjectNode jsonReport(FitOutcome outcome, MeasurementFiles.Selection selection) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.aodnn.db.task.CancelledException;
+import org.aodnn.modelfitting.fit.CalibrationPlan;
 import org.aodnn.modelfitting.fit.FitMonitor;
 import org.aodnn.modelfitting.fit.FitOptions;
 import org.aodnn.modelfitting.fit.FitResult;
@@ -42,6 +43,15 @@ public final class Evaluations {
     /** As above for a predictor of {@code quantity} (the rows' values are in its unit). */
     public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options, Quantity quantity,
                                                     Map<String, String> calibrations, FitMonitor monitor) {
+        return leaveOneModelOut(rows, options, quantity, CalibrationPlan.fromRows(calibrations), monitor);
+    }
+
+    /**
+     * As above with calibrated platforms; a base predictor in the plan is used as it is for every held-out
+     * model (it was fitted on other measurements, typically another platform's, and is not refitted here).
+     */
+    public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options, Quantity quantity,
+                                                    CalibrationPlan calibrations, FitMonitor monitor) {
         List<String> models = new ArrayList<>(new TreeSet<>(rows.stream().map(LayerSample::model).toList()));
         if (models.size() < 2) {
             throw new IllegalArgumentException("leave-one-model-out needs at least two models, the data has "

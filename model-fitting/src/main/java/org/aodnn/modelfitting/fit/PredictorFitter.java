@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.aodnn.modelfitting.predictor.Calibration;
@@ -47,24 +48,53 @@ public final class PredictorFitter {
     }
 
     /**
-     * @param calibrations browser platform to base platform, e.g. {@code browser/wasm -> cpu}
+     * @param calibrations browser platform to base platform, e.g. {@code browser/wasm -> cpu}; the bases are
+     *                     fitted from the same rows
      */
     public FitResult fit(List<LayerSample> rows, Map<String, String> calibrations, FitMonitor monitor) {
+        return fit(rows, CalibrationPlan.fromRows(calibrations), monitor);
+    }
+
+    /** Fits every platform of the rows, except those the plan calibrates from a base platform. */
+    public FitResult fit(List<LayerSample> rows, CalibrationPlan calibrationPlan, FitMonitor monitor) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no training rows");
         }
+        Map<String, String> calibrations = calibrationPlan.targets();
         Map<String, List<LayerSample>> byPlatform = new TreeMap<>();
         for (LayerSample s : rows) {
             byPlatform.computeIfAbsent(s.platform(), p -> new ArrayList<>()).add(s);
         }
+        // base platforms taken unchanged from the plan's base document (not fitted here)
+        Map<String, PlatformPredictor> borrowed = new TreeMap<>();
         for (Map.Entry<String, String> c : calibrations.entrySet()) {
-            if (!byPlatform.containsKey(c.getKey())) {
-                throw new IllegalArgumentException("cannot calibrate '" + c.getKey() + "': no rows of that platform");
+            String target = c.getKey();
+            String basePlatform = c.getValue();
+            if (!byPlatform.containsKey(target)) {
+                throw new IllegalArgumentException("cannot calibrate '" + target + "': no rows of that platform");
             }
-            if (!byPlatform.containsKey(c.getValue()) || calibrations.containsKey(c.getValue())) {
-                throw new IllegalArgumentException("cannot calibrate '" + c.getKey() + "' from '" + c.getValue()
-                        + "': the base platform must be fitted from rows of its own");
+            if (calibrations.containsKey(basePlatform)) {
+                throw new IllegalArgumentException("cannot calibrate '" + target + "' from '" + basePlatform
+                        + "': that platform is itself calibrated");
             }
+            boolean inRows = byPlatform.containsKey(basePlatform);
+            Optional<PlatformPredictor> inBase = calibrationPlan.basePlatform(basePlatform);
+            if (inRows && inBase.isPresent()) {
+                throw new IllegalArgumentException("cannot calibrate '" + target + "' from '" + basePlatform
+                        + "': that platform is both in the training rows and in the base predictor; leave its"
+                        + " rows out to use the base predictor, or drop the base predictor to fit it from the rows");
+            }
+            if (!inRows && inBase.isEmpty()) {
+                throw new IllegalArgumentException("cannot calibrate '" + target + "' from '" + basePlatform + "': "
+                        + (calibrationPlan.base() == null ? "the base platform must be fitted from rows of its own"
+                        : "neither the training rows nor the base predictor (platforms "
+                        + String.join(", ", calibrationPlan.base().platformNames()) + ") have a fitted '" + basePlatform + "'"));
+            }
+            if (inBase.isPresent() && !calibrationPlan.base().quantity().equals(quantity.id())) {
+                throw new IllegalArgumentException("cannot calibrate '" + target + "' from a " + calibrationPlan.base().quantity()
+                        + " predictor: this fit predicts " + quantity.id());
+            }
+            inBase.ifPresent(p -> borrowed.put(p.platform(), p));
         }
         List<UnitPlan> plans = new ArrayList<>();
         for (Map.Entry<String, List<LayerSample>> e : byPlatform.entrySet()) {
@@ -98,7 +128,10 @@ public final class PredictorFitter {
         for (Map.Entry<String, List<UnitModel>> e : units.entrySet()) {
             platforms.add(new PlatformPredictor(e.getKey(), e.getValue(), null));
         }
-        String fingerprint = TrainingFingerprint.of(rows);
+        platforms.addAll(borrowed.values());
+        // a borrowed base is part of what the calibrated platforms were trained on
+        String fingerprint = borrowed.isEmpty() ? TrainingFingerprint.of(rows)
+                : TrainingFingerprint.combine(TrainingFingerprint.of(rows), calibrationPlan.base().fingerprint());
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         PredictorDocument fitted = new PredictorDocument(PredictorDocument.SCHEMA_VERSION,
                 quantity.id(), options.name(), fingerprint, created, platforms, null);

@@ -40,4 +40,18 @@ public final class TrainingFingerprint {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
+
+    /**
+     * The fingerprint of a predictor trained on these rows on top of another predictor (a calibration on a
+     * borrowed base): the SHA-256 of both fingerprints, so either training set changing changes it.
+     */
+    public static String combine(String rowsFingerprint, String baseFingerprint) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(("rows " + rowsFingerprint + "\nbase " + baseFingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.aodnn.modelfitting.predictor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -46,7 +47,9 @@ public final class PredictorJson {
     public static PredictorDocument read(String source, String json) {
         PredictorDocument doc;
         try {
-            doc = MAPPER.readValue(json, PredictorDocument.class);
+            JsonNode tree = MAPPER.readTree(json);
+            RequiredFields.check(source, tree);
+            doc = MAPPER.treeToValue(tree, PredictorDocument.class);
         } catch (JsonProcessingException e) {
             throw new PredictorFormatException(source + ": not a predictor document: " + e.getOriginalMessage(), e);
         }

@@ -156,4 +156,45 @@ class CommandsTest {
                 "--out", dir.resolve("o.csv").toString());
         assertTrue(bad.failure().getMessage().contains("bad.json"), bad.failure().getMessage());
     }
+
+    @Test
+    void browserRowsAreCalibratedOnABasePredictorFromAFileOrTheDatabase() throws Exception {
+        Path base = dir.resolve("edge-cpu.json");
+        Path db = dir.resolve("db");
+        Run fitBase = run(new FitCommand(), fitArgs("--out", base.toString(), "--max-degree", "2", "--save", "edge-cpu",
+                "--db", db.toString()));
+        assertEquals(0, fitBase.exit(), String.valueOf(fitBase.failure()));
+        List<String> browser = List.of("--data", TestData.browserCsv().toString(), "--where", "backend=wasm",
+                "--where", "model=alexnet", "--where", "model=squeezenet1_1", "--where", "model=resnet18",
+                "--calibrate", "browser/wasm=cpu", "--db", db.toString(), "--json");
+        Path fromFile = dir.resolve("from-file.json");
+        List<String> a = new ArrayList<>(browser);
+        a.addAll(List.of("--out", fromFile.toString(), "--base-predictor", base.toString()));
+        Run r = run(new FitCommand(), a.toArray(new String[0]));
+        assertEquals(0, r.exit(), String.valueOf(r.failure()));
+        var doc = PredictorJson.read(fromFile);
+        assertEquals(List.of("cpu", "browser/wasm"), doc.platformNames());
+        assertEquals("cpu", doc.platform("browser/wasm").orElseThrow().calibration().basePlatform());
+        assertEquals(Json.MAPPER.valueToTree(PredictorJson.read(base).platform("cpu").orElseThrow()),
+                Json.MAPPER.<JsonNode>valueToTree(doc.platform("cpu").orElseThrow()), "the base platform is copied unchanged");
+        assertTrue(Json.MAPPER.readTree(r.out()).get("in-sample").get("layer").size() > 0);
+
+        Path fromDb = dir.resolve("from-db.json");
+        List<String> b = new ArrayList<>(browser);
+        b.addAll(List.of("--out", fromDb.toString(), "--base-stored", "edge-cpu"));
+        Run stored = run(new FitCommand(), b.toArray(new String[0]));
+        assertEquals(0, stored.exit(), String.valueOf(stored.failure()));
+        assertEquals(doc.fingerprint(), PredictorJson.read(fromDb).fingerprint(), "same rows on the same base");
+
+        List<String> missing = new ArrayList<>(browser);
+        missing.addAll(List.of("--out", dir.resolve("x.json").toString(), "--base-stored", "nope"));
+        Run none = run(new FitCommand(), missing.toArray(new String[0]));
+        assertEquals(1, none.exit());
+        assertTrue(none.failure().getMessage().contains("--base-stored nope"), none.failure().getMessage());
+        Run alone = run(new FitCommand(), fitArgs("--out", dir.resolve("y.json").toString(), "--base-predictor",
+                base.toString()));
+        assertEquals(1, alone.exit());
+        assertTrue(alone.failure().getMessage().contains("only used with --calibrate"), alone.failure().getMessage());
+        assertFalse(Files.exists(dir.resolve("x.json")) || Files.exists(dir.resolve("y.json")), "nothing written on errors");
+    }
 }
