@@ -3,6 +3,7 @@ package org.aodnn.modelfitting;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.aodnn.db.cli.Json;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.modelfitting.eval.EvaluationReport;
@@ -25,7 +26,8 @@ public final class FitTask extends BackgroundTask<FitOutcome> {
 
     private final List<LayerSample> rows;
     private final FitOptions options;
-    private final CalibrationPlan calibrations;
+    private final Map<String, String> calibrationTargets;
+    private final Callable<PredictorDocument> baseSource;
     private final boolean leaveOneModelOut;
     private final Quantity quantity;
 
@@ -43,17 +45,29 @@ public final class FitTask extends BackgroundTask<FitOutcome> {
     /** A fit of {@code quantity} whose calibrated platforms may stand on a base predictor fitted elsewhere. */
     public FitTask(List<LayerSample> rows, FitOptions options, Quantity quantity, CalibrationPlan calibrations,
                    boolean leaveOneModelOut) {
+        this(rows, options, quantity, calibrations.targets(), calibrations::base, leaveOneModelOut);
+    }
+
+    /**
+     * As above, with the base predictor read by {@code baseSource} when the task runs (it returns null for
+     * none), so a stored predictor is read from the database on the worker thread, not by the caller.
+     */
+    public FitTask(List<LayerSample> rows, FitOptions options, Quantity quantity, Map<String, String> calibrationTargets,
+                   Callable<PredictorDocument> baseSource, boolean leaveOneModelOut) {
         super("Fit " + options.name() + (quantity == Quantity.LATENCY ? "" : " " + quantity.cliName())
                 + " predictor on " + rows.size() + " rows");
         this.rows = List.copyOf(rows);
         this.options = options;
         this.quantity = quantity;
-        this.calibrations = calibrations;
+        this.calibrationTargets = Map.copyOf(calibrationTargets);
+        this.baseSource = baseSource;
         this.leaveOneModelOut = leaveOneModelOut;
     }
 
     @Override
-    protected FitOutcome call() {
+    protected FitOutcome call() throws Exception {
+        updateMessage("starting");
+        CalibrationPlan calibrations = new CalibrationPlan(calibrationTargets, baseSource.call());
         // Progress: the fit is one share, each held-out model of the evaluation another.
         long models = rows.stream().map(LayerSample::model).distinct().count();
         double total = leaveOneModelOut ? 1 + models : 1;

@@ -47,7 +47,7 @@ import picocli.CommandLine;
  * memory set-up), i.e. {@code E = P * t + c}. 1 W for 1 ms is 1 mJ. Every 5th row is left without energy,
  * as a store mixing phone runs that read the battery with runs that did not would have them.
  */
-class EnergyFitTest {
+public class EnergyFitTest {
 
     /** Average power while running a layer (W), per platform. */
     static final Map<String, Double> POWER_W = Map.of("cpu", 2.5, "gpu", 4.0);
@@ -67,7 +67,7 @@ class EnergyFitTest {
     Path dir;
 
     /** Real latency rows (cpu at 1 thread, gpu) with synthetic energy; every 5th row without energy. */
-    static List<LayerMeasurement> rowsWithEnergy() throws Exception {
+    public static List<LayerMeasurement> rowsWithEnergy() throws Exception {
         CsvTable table = CsvTable.read(TestData.edgeCsv());
         List<LayerMeasurement> out = new ArrayList<>();
         int i = 0;

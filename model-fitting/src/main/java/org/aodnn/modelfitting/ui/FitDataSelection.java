@@ -8,10 +8,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -23,10 +25,12 @@ import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
 import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
- * Which stored measurements a fit trains on: the profile (a measured platform), its backends and models as
- * tick lists, and the count of rows the ticks leave. Loading a profile reads the database on the executor.
+ * Which stored measurements a fit trains on: the profile (a measured platform), the quantity (latency, or
+ * energy where the profile measured it), its backends and models as tick lists, and the count of rows the
+ * ticks leave. Loading a profile reads the database on the executor.
  */
 final class FitDataSelection {
 
@@ -43,9 +47,10 @@ final class FitDataSelection {
     private final ObservableList<SelectableItem> models =
             FXCollections.observableArrayList(i -> new Observable[] {i.selectedProperty()});
     private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper(this, "selectionSummary", "");
+    private final ObjectProperty<Quantity> quantity = new SimpleObjectProperty<>(this, "quantity", Quantity.LATENCY);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private List<ProfileSummary> profileSummaries = List.of();
-    private List<LayerSample> profileRows = List.of();
+    private StoredRows.ProfileRows profileRows = StoredRows.ProfileRows.EMPTY;
     // a load whose generation is no longer current was overtaken by a later choice and is dropped
     private long loadGeneration;
 
@@ -56,6 +61,13 @@ final class FitDataSelection {
         profile.addListener((obs, old, now) -> loadProfile(now));
         backends.addListener((ListChangeListener<SelectableItem>) c -> updateSelectionSummary());
         models.addListener((ListChangeListener<SelectableItem>) c -> updateSelectionSummary());
+        quantity.addListener((obs, old, now) -> {
+            if (now == null) {
+                quantity.set(Quantity.LATENCY); // "no quantity" is not a choice
+            } else {
+                updateSelectionSummary();
+            }
+        });
     }
 
     /** Reads the stored profiles; keeps the chosen one if it still exists, else chooses the first. */
@@ -85,7 +97,7 @@ final class FitDataSelection {
 
     private void loadProfile(String name) {
         long generation = ++loadGeneration;
-        profileRows = List.of();
+        profileRows = StoredRows.ProfileRows.EMPTY;
         backends.clear();
         models.clear();
         if (name == null) {
@@ -95,18 +107,21 @@ final class FitDataSelection {
         loading.set(true);
         messages.error("");
         executor.execute(BackgroundTask.of("Loading measurements of " + name, () -> StoredRows.ofProfile(store, name)),
-                TaskCallbacks.<List<LayerSample>>of(rows -> {
+                TaskCallbacks.<StoredRows.ProfileRows>of(loaded -> {
                     if (generation != loadGeneration) {
                         return; // another profile was chosen meanwhile
                     }
-                    profileRows = rows;
+                    profileRows = loaded;
+                    List<LayerSample> rows = loaded.latency();
                     loading.set(false);
                     backends.setAll(rows.stream().map(LayerSample::platform).collect(Collectors.toCollection(TreeSet::new))
                             .stream().map(b -> new SelectableItem(b, true)).toList());
                     models.setAll(rows.stream().map(LayerSample::model).collect(Collectors.toCollection(TreeSet::new))
                             .stream().map(m -> new SelectableItem(m, true)).toList());
                     profileSummary.set(describeProfile(name));
-                    messages.status("Loaded " + rows.size() + " measurements of " + name + ".");
+                    messages.status("Loaded " + rows.size() + " measurements of " + name
+                            + (loaded.energy().isEmpty() ? "" : ", " + loaded.energy().size() + " of them with energy") + ".");
+                    updateSelectionSummary();
                 }, e -> {
                     if (generation != loadGeneration) {
                         return;
@@ -131,7 +146,9 @@ final class FitDataSelection {
                 .map(e -> e.getKey() + (e.getValue().equals(Set.of(0)) ? "" : " (threads " + e.getValue().stream()
                         .map(String::valueOf).collect(Collectors.joining("/")) + ")"))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%d rows, %d models: %s", rows, models.size(), parts);
+        int withEnergy = profileRows.energy().size();
+        return String.format(Locale.ROOT, "%d rows, %d models: %s; %s", rows, models.size(), parts,
+                withEnergy == 0 ? "no energy measured" : withEnergy + " rows with energy");
     }
 
     void selectAllModels(boolean selected) {
@@ -147,19 +164,38 @@ final class FitDataSelection {
     }
 
     private void updateSelectionSummary() {
-        selectionSummary.set(selectedRows().size() + " rows selected");
+        if (quantity.get() == Quantity.LATENCY) {
+            selectionSummary.set(selectedRows().size() + " rows selected");
+            return;
+        }
+        int withEnergy = selectedRows().size();
+        int ticked = onTicks(profileRows.latency()).size();
+        selectionSummary.set(profileRows.latency().isEmpty() ? "0 rows selected"
+                : profileRows.energy().isEmpty() ? "No energy measured in this profile: energy comes from phone runs"
+                        + " that read the battery (Profiling Lab, Phones)."
+                : withEnergy + " rows with energy selected (" + (ticked - withEnergy) + " ticked rows without energy_mj"
+                        + " left out)");
     }
 
-    /** The profile's rows on the ticked backends and models: what a fit trains on. */
+    /** The profile's rows of the chosen quantity on the ticked backends and models: what a fit trains on. */
     List<LayerSample> selectedRows() {
+        return onTicks(profileRows.of(quantity.get()));
+    }
+
+    private List<LayerSample> onTicks(List<LayerSample> rows) {
         Set<String> b = tickedBackends();
         Set<String> m = tickedModels();
-        return profileRows.stream().filter(r -> b.contains(r.platform()) && m.contains(r.model())).toList();
+        return rows.stream().filter(r -> b.contains(r.platform()) && m.contains(r.model())).toList();
     }
 
-    /** Whether the chosen profile has any rows at all (ticks aside). */
+    /** Whether the chosen profile has any rows of the chosen quantity at all (ticks aside). */
     boolean hasRows() {
-        return !profileRows.isEmpty();
+        return !profileRows.of(quantity.get()).isEmpty();
+    }
+
+    /** Whether the chosen profile has rows at all, whatever they measured. */
+    boolean hasAnyRows() {
+        return !profileRows.latency().isEmpty();
     }
 
     Set<String> tickedBackends() {
@@ -197,6 +233,10 @@ final class FitDataSelection {
 
     ReadOnlyStringProperty selectionSummaryProperty() {
         return selectionSummary.getReadOnlyProperty();
+    }
+
+    ObjectProperty<Quantity> quantityProperty() {
+        return quantity;
     }
 
     ReadOnlyBooleanProperty loadingProperty() {

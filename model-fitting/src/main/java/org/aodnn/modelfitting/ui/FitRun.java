@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,8 +18,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.aodnn.db.Store;
+import org.aodnn.db.domain.StoredPredictor;
+import org.aodnn.db.repo.PredictorRepository;
 import org.aodnn.db.task.ProgressListener;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
@@ -26,21 +34,29 @@ import org.aodnn.modelfitting.FitTask;
 import org.aodnn.modelfitting.eval.Evaluations;
 import org.aodnn.modelfitting.fit.FitOptions;
 import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.PredictorDocument;
+import org.aodnn.modelfitting.predictor.PredictorJson;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
- * One fit of the selected rows at a time: how to fit (mode, evaluation), the running task with its progress
- * and cancel, and the outcome it leaves. What to show for an outcome is the caller's business, handed in as
+ * One fit of the selected rows at a time: how to fit (mode, evaluation, browser calibration), the running task
+ * with its progress and cancel, and the outcome it leaves. What to show for an outcome is the caller's business, handed in as
  * {@code onFitted}, so this class knows nothing of charts or saving.
  */
 final class FitRun {
 
     private final TaskExecutor executor;
+    private final PredictorRepository predictors;
     private final FitDataSelection selection;
     private final WorkspaceMessages messages;
     private final Consumer<FitOutcome> onFitted;
 
     private final StringProperty mode = new SimpleStringProperty(this, "mode", "log");
     private final StringProperty evaluation = new SimpleStringProperty(this, "evaluation", Evaluations.IN_SAMPLE);
+    private final ObservableList<CalibrationBase> calibrationBases =
+            FXCollections.observableArrayList(List.of(CalibrationBase.NONE));
+    private final ObjectProperty<CalibrationBase> calibrationBase =
+            new SimpleObjectProperty<>(this, "calibrationBase", CalibrationBase.NONE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final ReadOnlyStringWrapper taskMessage = new ReadOnlyStringWrapper(this, "taskMessage", "");
@@ -49,8 +65,10 @@ final class FitRun {
     // the task whose progress and end still count; a finished or superseded task's late updates are ignored
     private FitTask fitTask;
 
-    FitRun(TaskExecutor executor, FitDataSelection selection, WorkspaceMessages messages, Consumer<FitOutcome> onFitted) {
+    FitRun(Store store, TaskExecutor executor, FitDataSelection selection, WorkspaceMessages messages,
+           Consumer<FitOutcome> onFitted) {
         this.executor = executor;
+        this.predictors = new PredictorRepository(store.dsl());
         this.selection = selection;
         this.messages = messages;
         this.onFitted = onFitted;
@@ -58,7 +76,8 @@ final class FitRun {
                         && selection.hasRows()
                         && selection.backends().stream().anyMatch(SelectableItem::isSelected)
                         && selection.models().stream().anyMatch(SelectableItem::isSelected),
-                running, selection.loadingProperty(), selection.backends(), selection.models());
+                running, selection.loadingProperty(), selection.backends(), selection.models(),
+                selection.quantityProperty());
     }
 
     /** Starts a fit of the selection as a background task; explains in the error line what is missing. */
@@ -72,8 +91,14 @@ final class FitRun {
             messages.error("The measurements are still loading.");
             return;
         }
-        if (!selection.hasRows()) {
+        Quantity quantity = selection.quantityProperty().get();
+        if (!selection.hasAnyRows()) {
             messages.error("No measurements to fit: choose a profile with stored measurements.");
+            return;
+        }
+        if (!selection.hasRows()) {
+            messages.error("The profile '" + selection.profileProperty().get() + "' has no " + quantity.id()
+                    + " measurements: energy is measured on phones that report their battery's power.");
             return;
         }
         if (selection.tickedBackends().isEmpty()) {
@@ -97,8 +122,24 @@ final class FitRun {
             messages.error(e.getMessage());
             return;
         }
+        CalibrationBase base = calibrationBase.get() == null ? CalibrationBase.NONE : calibrationBase.get();
+        Map<String, String> targets = new TreeMap<>();
+        if (!base.isNone()) {
+            if (quantity != Quantity.LATENCY) {
+                messages.error("Browser calibration (Eq. 2-3) maps latencies; choose latency, or fit directly.");
+                return;
+            }
+            selection.tickedBackends().stream().filter(CalibrationBase::isBrowser)
+                    .forEach(b -> targets.put(b, base.platform()));
+            if (targets.isEmpty()) {
+                messages.error("Calibration applies to browser backends (browser/...), and none is ticked:"
+                        + " tick one, or choose 'none' to fit directly.");
+                return;
+            }
+        }
         List<LayerSample> rows = selection.selectedRows();
-        FitTask task = new FitTask(rows, options, Map.of(), lomo);
+        // the base predictor is read on the worker, when the fit starts
+        FitTask task = new FitTask(rows, options, quantity, targets, () -> base.isNone() ? null : readBase(base), lomo);
         fitTask = task;
         running.set(true);
         progress.set(0);
@@ -115,9 +156,11 @@ final class FitRun {
             progress.set(1);
             outcome.set(result);
             onFitted.accept(result);
-            messages.status(String.format(Locale.ROOT, "Fitted a %s predictor on %d rows (%s): platforms %s.",
-                    result.document().mode(), rows.size(), lomo ? "evaluated leave-one-model-out" : "evaluated in sample",
-                    String.join(", ", result.document().platformNames())));
+            messages.status(String.format(Locale.ROOT, "Fitted a %s %s predictor on %d rows (%s): platforms %s%s.",
+                    result.document().mode(), quantity.cliName(), rows.size(), lomo ? "evaluated leave-one-model-out" : "evaluated in sample",
+                    String.join(", ", result.document().platformNames()),
+                    targets.isEmpty() ? "" : "; " + String.join(", ", targets.keySet()) + " calibrated on "
+                            + base.describe()));
         }, e -> {
             finished(task);
             progress.set(0);
@@ -128,6 +171,20 @@ final class FitRun {
             progress.set(0);
             messages.status("The fit was cancelled; nothing was changed.");
         }).withProgress(listener));
+    }
+
+    private PredictorDocument readBase(CalibrationBase base) {
+        StoredPredictor stored = predictors.find(base.predictor()).orElseThrow(() -> new IllegalStateException(
+                "the base predictor '" + base.predictor() + "' is no longer stored"));
+        return PredictorJson.read("stored predictor '" + base.predictor() + "'", stored.document());
+    }
+
+    /** Offers the platforms of these stored predictors as calibration bases; keeps the choice while it is offered. */
+    void offerBases(List<StoredPredictor> stored) {
+        CalibrationBase keep = calibrationBase.get();
+        List<CalibrationBase> offered = CalibrationBase.offeredBy(stored);
+        calibrationBases.setAll(offered);
+        calibrationBase.set(offered.contains(keep) ? keep : CalibrationBase.NONE);
     }
 
     private void finished(FitTask task) {
@@ -153,6 +210,14 @@ final class FitRun {
 
     StringProperty evaluationProperty() {
         return evaluation;
+    }
+
+    ObservableList<CalibrationBase> calibrationBases() {
+        return calibrationBases;
+    }
+
+    ObjectProperty<CalibrationBase> calibrationBaseProperty() {
+        return calibrationBase;
     }
 
     ReadOnlyBooleanProperty runningProperty() {

@@ -8,20 +8,23 @@ import org.aodnn.modelfitting.eval.ModelLevelSummary;
 /**
  * One line of the metrics table: a method (the predictor or a baseline) on a platform, for one layer family
  * or {@code all}; the model-level share is given on the {@code all} lines only (it is a sum over whole models).
+ * {@code unit} is the predicted quantity's ({@code ms} or {@code mJ}).
  */
 public record MetricsTableRow(String platform, String family, String method, ErrorMetrics layer,
-                              ModelLevelSummary modelLevel) {
+                              ModelLevelSummary modelLevel, String unit) {
 
-    static MetricsTableRow of(MetricsRow row, ModelLevelSummary modelLevel) {
-        return new MetricsTableRow(row.platform(), row.family(), row.method(), row.layer(), modelLevel);
+    static MetricsTableRow of(MetricsRow row, ModelLevelSummary modelLevel, String unit) {
+        return new MetricsTableRow(row.platform(), row.family(), row.method(), row.layer(), modelLevel, unit);
     }
 
+    /** Layers, and how many count for the relative figures: at or above the latency floor, above 0 for energy. */
     public String rows() {
-        return layer.rows() + " (" + layer.rowsAboveFloor() + " ≥ " + trim(layer.floorMs()) + " ms)";
+        return layer.rows() + " (" + layer.rowsAboveFloor() + (layer.floorMs() > 0 ? " ≥ " : " > ")
+                + trim(layer.floorMs()) + " " + unit + ")";
     }
 
     public String rmse() {
-        return Double.isNaN(layer.rmse()) ? "–" : String.format(Locale.ROOT, "%.4g ms", layer.rmse());
+        return Double.isNaN(layer.rmse()) ? "–" : String.format(Locale.ROOT, "%.4g %s", layer.rmse(), unit);
     }
 
     public String mape() {

@@ -26,6 +26,7 @@ import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.aodnn.db.domain.StoredPredictor;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
  * The Model Fitting workspace: a thin controller of {@code ModelFittingView.fxml} that binds the controls to
@@ -46,6 +47,8 @@ public final class ModelFittingView {
     @FXML private Label selectionLabel;
     @FXML private ComboBox<String> modeChoice;
     @FXML private ComboBox<String> evaluationChoice;
+    @FXML private ComboBox<Quantity> quantityChoice;
+    @FXML private ComboBox<CalibrationBase> calibrationChoice;
     @FXML private Button fitButton;
     @FXML private Button cancelButton;
     @FXML private ProgressBar progressBar;
@@ -128,6 +131,33 @@ public final class ModelFittingView {
         evaluationChoice.setItems(vm.evaluations());
         evaluationChoice.valueProperty().bindBidirectional(vm.evaluationProperty());
         profileChoice.disableProperty().bind(vm.runningProperty());
+        quantityChoice.setItems(vm.quantities());
+        quantityChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Quantity q) {
+                return q == null ? "" : OutcomeCharts.valueName(q) + (q == Quantity.ENERGY ? " (phones with battery power)" : "");
+            }
+
+            @Override
+            public Quantity fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        quantityChoice.valueProperty().bindBidirectional(vm.quantityProperty());
+        calibrationChoice.setItems(vm.calibrationBases());
+        calibrationChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CalibrationBase base) {
+                return base == null ? "" : base.describe();
+            }
+
+            @Override
+            public CalibrationBase fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        calibrationChoice.valueProperty().bindBidirectional(vm.calibrationBaseProperty());
+        calibrationChoice.disableProperty().bind(vm.quantityProperty().isNotEqualTo(Quantity.LATENCY));
 
         fitButton.disableProperty().bind(vm.canFitBinding().not());
         cancelButton.disableProperty().bind(vm.runningProperty().not());
@@ -182,6 +212,9 @@ public final class ModelFittingView {
                 .<StringConverter<Number>>then(powers).otherwise(new NumberAxis.DefaultFormatter(residualXAxis)));
         curveXAxis.tickLabelFormatterProperty().bind(Bindings.when(vm.curveLogXProperty())
                 .<StringConverter<Number>>then(powers).otherwise(new NumberAxis.DefaultFormatter(curveXAxis)));
+        measuredXAxis.labelProperty().bind(Bindings.concat("measured ", vm.valueNameProperty(), " (log scale)"));
+        measuredYAxis.labelProperty().bind(Bindings.concat("predicted ", vm.valueNameProperty(), " (log scale)"));
+        curveYAxis.labelProperty().bind(Bindings.concat(vm.valueNameProperty(), " (log scale)"));
         residualXAxis.labelProperty().bind(vm.residualAxisLabelProperty());
         curveXAxis.labelProperty().bind(vm.curveAxisLabelProperty());
         measuredChart.setData(vm.measuredVsPredicted());
@@ -254,6 +287,15 @@ public final class ModelFittingView {
         viewModel.deleteSelected();
     }
 
+    /** "latency ms" / "energy mJ", or the stored id when this build does not know it. */
+    private static String quantity(StoredPredictor item) {
+        try {
+            return OutcomeCharts.valueName(Quantity.ofId(item.quantity()));
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(item.quantity());
+        }
+    }
+
     private File chooseJsonFile(String title, String name) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
@@ -263,12 +305,12 @@ public final class ModelFittingView {
         return chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
     }
 
-    /** A stored predictor as "name: platforms (created)". */
+    /** A stored predictor as "name: platforms, quantity (created)". */
     private static final class StoredPredictorCell extends ListCell<StoredPredictor> {
         @Override
         protected void updateItem(StoredPredictor item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name() + ": " + item.platform()
+            setText(empty || item == null ? null : item.name() + ": " + item.platform() + ", " + quantity(item)
                     + (item.createdAt() == null ? "" : " (" + CREATED.format(item.createdAt()) + ")"));
         }
     }

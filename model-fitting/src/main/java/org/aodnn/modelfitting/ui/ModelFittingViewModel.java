@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import org.aodnn.db.Store;
@@ -20,6 +21,8 @@ import org.aodnn.db.task.TaskExecutor;
 import org.aodnn.modelfitting.FitOutcome;
 import org.aodnn.modelfitting.eval.Evaluations;
 import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.PredictorDocument;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
  * The Model Fitting workspace's state, as the one object the {@link ModelFittingView} binds to. The work is
@@ -44,9 +47,12 @@ public final class ModelFittingViewModel implements Activatable {
 
     public ModelFittingViewModel(Store store, TaskExecutor executor) {
         selection = new FitDataSelection(store, executor, messages);
-        run = new FitRun(executor, selection, messages, this::show);
+        run = new FitRun(store, executor, selection, messages, this::show);
         charts = new OutcomeCharts(run.outcomeProperty());
         stored = new StoredPredictorList(store, executor, run.outcomeProperty(), messages);
+        // every stored latency predictor's fitted platforms can be a calibration base
+        stored.storedPredictors().addListener((ListChangeListener<StoredPredictor>) c ->
+                run.offerBases(stored.storedPredictors()));
     }
 
     @Override
@@ -73,8 +79,10 @@ public final class ModelFittingViewModel implements Activatable {
 
     private String defaultName(FitOutcome result) {
         String profile = selection.profileProperty().get();
+        PredictorDocument doc = result.document();
         return (profile == null ? "" : profile + "-")
-                + String.join("+", result.document().platformNames()).replace('/', '-') + "-" + result.document().mode();
+                + String.join("+", doc.platformNames()).replace('/', '-') + "-" + doc.mode()
+                + (doc.quantityKind() == Quantity.LATENCY ? "" : "-" + doc.quantityKind().cliName());
     }
 
     // ---------------------------------------------------------------- actions
@@ -162,6 +170,29 @@ public final class ModelFittingViewModel implements Activatable {
 
     public ReadOnlyStringProperty selectionSummaryProperty() {
         return selection.selectionSummaryProperty();
+    }
+
+    /** What to predict: latency (every row) or energy (rows of phone runs that read the battery). */
+    public ObservableList<Quantity> quantities() {
+        return FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(Quantity.values()));
+    }
+
+    public ObjectProperty<Quantity> quantityProperty() {
+        return selection.quantityProperty();
+    }
+
+    /** "none" (fit browser backends directly), then the fitted platforms of the stored latency predictors. */
+    public ObservableList<CalibrationBase> calibrationBases() {
+        return run.calibrationBases();
+    }
+
+    public ObjectProperty<CalibrationBase> calibrationBaseProperty() {
+        return run.calibrationBaseProperty();
+    }
+
+    /** The charts' value axes: {@code latency ms} or {@code energy mJ}, following the shown outcome. */
+    public ReadOnlyStringProperty valueNameProperty() {
+        return charts.valueNameProperty();
     }
 
     public ObservableList<String> modes() {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,6 +22,9 @@ import org.aodnn.modelfitting.FeatureCurve;
 import org.aodnn.modelfitting.FitOutcome;
 import org.aodnn.modelfitting.eval.PointPrediction;
 import org.aodnn.modelfitting.predictor.BaseFeature;
+import org.aodnn.modelfitting.predictor.Calibration;
+import org.aodnn.modelfitting.predictor.PlatformPredictor;
+import org.aodnn.modelfitting.predictor.Quantity;
 import org.aodnn.modelfitting.predictor.LayerSample;
 
 /**
@@ -52,6 +56,7 @@ final class OutcomeCharts {
     private final ReadOnlyStringWrapper curveAxisLabel = new ReadOnlyStringWrapper(this, "curveAxisLabel", "");
     private final ReadOnlyStringWrapper chartNote = new ReadOnlyStringWrapper(this, "chartNote", "");
     private final ReadOnlyStringWrapper curveNote = new ReadOnlyStringWrapper(this, "curveNote", "");
+    private final ReadOnlyStringWrapper valueName = new ReadOnlyStringWrapper(this, "valueName", valueName(Quantity.LATENCY));
 
     OutcomeCharts(ObservableValue<FitOutcome> outcome) {
         this.outcome = outcome;
@@ -61,9 +66,14 @@ final class OutcomeCharts {
         curveFeature.addListener((obs, old, now) -> refreshCurve());
     }
 
-    /** Offers the new outcome's platforms; keeps the charted platform when the outcome still has it. */
+    /**
+     * Offers the new outcome's platforms that have rows (a base platform borrowed from a stored predictor
+     * has none to chart); keeps the charted platform when the outcome still has it.
+     */
     void show(FitOutcome result) {
-        List<String> platforms = result.document().platformNames();
+        valueName.set(valueName(result.document().quantityKind()));
+        Set<String> measured = result.rows().stream().map(LayerSample::platform).collect(Collectors.toSet());
+        List<String> platforms = result.document().platformNames().stream().filter(measured::contains).toList();
         String keep = chartPlatform.get();
         chartPlatforms.setAll(platforms);
         if (keep != null && platforms.contains(keep)) {
@@ -88,7 +98,11 @@ final class OutcomeCharts {
         List<PointPrediction> points = onPlatform(result.predictorPoints(), platform);
         measuredVsPredicted.setAll(FitCharts.measuredVsPredicted(points));
         long flagged = FitCharts.flagged(points);
-        chartNote.set((points.size() > FitCharts.MAX_POINTS
+        Calibration calibration = result.document().platform(platform).map(PlatformPredictor::calibration).orElse(null);
+        chartNote.set((calibration == null ? "" : platform + " is calibrated on " + calibration.basePlatform() + " ("
+                + (Calibration.QUADRATIC.equals(calibration.kind()) ? "Eq. 3, quadratic" : "Eq. 2, linear")
+                + "): it has no unit models of its own, so the CV and curve charts stay empty. ")
+                + (points.size() > FitCharts.MAX_POINTS
                 ? "Showing " + FitCharts.MAX_POINTS + " of " + points.size() + " layers (evenly thinned). " : "")
                 + (flagged > 0 ? flagged + " of " + points.size()
                         + " layers were predicted by a fallback model (a type with too few rows of its own)." : ""));
@@ -220,6 +234,15 @@ final class OutcomeCharts {
 
     ReadOnlyStringProperty chartNoteProperty() {
         return chartNote.getReadOnlyProperty();
+    }
+
+    /** What the charts' value axes show: {@code latency ms} or {@code energy mJ}. */
+    ReadOnlyStringProperty valueNameProperty() {
+        return valueName.getReadOnlyProperty();
+    }
+
+    static String valueName(Quantity quantity) {
+        return quantity.cliName() + " " + quantity.unit();
     }
 
     ReadOnlyStringProperty curveNoteProperty() {

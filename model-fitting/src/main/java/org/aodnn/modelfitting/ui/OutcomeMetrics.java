@@ -12,6 +12,7 @@ import org.aodnn.modelfitting.eval.EvaluationReport;
 import org.aodnn.modelfitting.eval.Evaluations;
 import org.aodnn.modelfitting.eval.MetricsRow;
 import org.aodnn.modelfitting.eval.PredictorModel;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /** The accuracy table of a fit outcome, with a caption saying which evaluation its figures come from. */
 final class OutcomeMetrics {
@@ -23,19 +24,21 @@ final class OutcomeMetrics {
     void show(FitOutcome result) {
         EvaluationReport report = result.leaveOneModelOut() != null ? result.leaveOneModelOut() : result.inSample();
         List<MetricsTableRow> rows = new ArrayList<>();
+        String unit = result.document().quantityKind().unit();
         for (MetricsRow r : report.metrics()) {
             rows.add(MetricsTableRow.of(r, r.family().equals(EvaluationReport.ALL)
-                    ? report.modelLevel(r.method(), r.platform()) : null));
+                    ? report.modelLevel(r.method(), r.platform()) : null, unit));
         }
         // per platform: the all-families row first, then families; the predictor before its baselines
         rows.sort(Comparator.comparing(MetricsTableRow::platform)
                 .thenComparing(r -> r.family().equals(EvaluationReport.ALL) ? "" : r.family())
                 .thenComparing(r -> methodOrder(r.method())));
         metrics.setAll(rows);
-        metricsCaption.set("Accuracy " + (report.evaluation().equals(Evaluations.LEAVE_ONE_MODEL_OUT)
+        metricsCaption.set(result.document().quantityKind().cliName() + " accuracy, " + (report.evaluation().equals(Evaluations.LEAVE_ONE_MODEL_OUT)
                 ? "leave-one-model-out (each model predicted by a fit on the others)"
                 : "in sample (predicting the rows the fit saw)")
-                + "; relative figures count layers at or above the floor; model level: share of (model, platform,"
+                + "; relative figures count layers " + (result.document().quantityKind() == Quantity.LATENCY
+                        ? "at or above the floor" : "with energy above 0") + "; model level: share of (model, platform,"
                 + " threads) whose summed prediction is within ±10 %.");
     }
 

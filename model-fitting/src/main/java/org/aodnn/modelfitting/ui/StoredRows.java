@@ -1,30 +1,53 @@
 package org.aodnn.modelfitting.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.repo.MeasurementFilter;
 import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.Platforms;
+import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
  * Training rows from the database. A stored profile ({@code edge-server}, a phone, ...) is the device; the
  * predictor platform of a row is its target or target/backend ({@code cpu}, {@code gpu},
  * {@code browser/wasm}), as for rows read from a layer CSV, so a fit from the database and one from the
- * exported CSV give the same predictor.
+ * exported CSV give the same predictor. Every row has a latency; only phone runs that read the battery's
+ * power have an energy, so the energy rows are a subset.
  */
 final class StoredRows {
+
+    /** One profile's rows as latency samples and, for the rows that measured it, as energy samples. */
+    record ProfileRows(List<LayerSample> latency, List<LayerSample> energy) {
+
+        static final ProfileRows EMPTY = new ProfileRows(List.of(), List.of());
+
+        List<LayerSample> of(Quantity quantity) {
+            return quantity == Quantity.ENERGY ? energy : latency;
+        }
+    }
 
     private StoredRows() {
     }
 
-    static List<LayerSample> ofProfile(Store store, String profile) {
+    static ProfileRows ofProfile(Store store, String profile) {
         List<LayerMeasurement> rows = store.measurements().find(MeasurementFilter.parse(List.of("platform=" + profile)));
-        return rows.stream().map(StoredRows::sample).toList();
+        List<LayerSample> latency = new ArrayList<>(rows.size());
+        List<LayerSample> energy = new ArrayList<>();
+        for (LayerMeasurement m : rows) {
+            latency.add(sample(m, m.latencyMs()));
+            OptionalDouble mj = Quantity.ENERGY.measured(m);
+            if (mj.isPresent()) {
+                energy.add(sample(m, mj.getAsDouble()));
+            }
+        }
+        return new ProfileRows(List.copyOf(latency), List.copyOf(energy));
     }
 
-    static LayerSample sample(LayerMeasurement m) {
+    private static LayerSample sample(LayerMeasurement m, double value) {
         return new LayerSample(Platforms.of(m.key().target(), m.key().backend()), m.key().model(), m.key().layerIndex(),
-                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), m.latencyMs());
+                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), value);
     }
 }

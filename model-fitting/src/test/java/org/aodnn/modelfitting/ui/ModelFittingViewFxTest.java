@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -96,7 +97,10 @@ class ModelFittingViewFxTest {
         waitUntil("the metrics table is filled", () -> !table().getItems().isEmpty());
 
         assertEquals("", label("#fit-error"));
-        assertTrue(label("#fit-status").startsWith("Fitted a log predictor"), label("#fit-status"));
+        assertTrue(label("#fit-status").startsWith("Fitted a log latency predictor"), label("#fit-status"));
+        XYChart<?, ?> measured = robot.lookup("#measured-vs-predicted-chart").queryAs(XYChart.class);
+        assertEquals("measured latency ms (log scale)", measured.getXAxis().getLabel());
+        assertEquals("predicted latency ms (log scale)", measured.getYAxis().getLabel());
         assertEquals(1.0, robot.lookup("#fit-progress").queryAs(ProgressBar.class).getProgress());
         assertTrue(robot.lookup("#cancel-button").queryButton().isDisabled());
 
@@ -134,7 +138,18 @@ class ModelFittingViewFxTest {
         robot.clickOn("#save-button");
         waitUntil("the stored predictor is listed", () -> listCell("#stored-list", null) != null);
         ListCell<?> stored = listCell("#stored-list", null);
-        assertTrue(stored.getText().startsWith("gpu-three: gpu"), stored.getText());
+        assertTrue(stored.getText().startsWith("gpu-three: gpu, latency ms"), stored.getText());
+        // a stored latency predictor's platform becomes a calibration base for browser backends
+        robot.clickOn("#calibration-choice").clickOn("gpu of predictor 'gpu-three'");
+        assertEquals(new CalibrationBase("gpu-three", "gpu"), viewModel.calibrationBaseProperty().get());
+        // energy needs phone measurements: the edge server has none, so Fit is off and the selection says why
+        ScrollPane controls = robot.lookup("#fit-controls").queryAs(ScrollPane.class);
+        robot.interact(() -> controls.setVvalue(0)); // the choice sits above the stored predictors
+        robot.clickOn("#quantity-choice").clickOn("energy mJ (phones with battery power)");
+        assertTrue(robot.lookup("#fit-button").queryButton().isDisabled());
+        assertTrue(robot.lookup("#calibration-choice").query().isDisabled(), "calibration maps latencies only");
+        assertTrue(label("#selection-summary").startsWith("No energy measured in this profile"),
+                label("#selection-summary"));
         assertEquals("Saved the predictor as 'gpu-three'.", label("#fit-status"));
         assertFalse(robot.lookup("#export-selected-button").queryButton().isDisabled());
     }
