@@ -1,5 +1,7 @@
 package org.aodnn.profilinglab.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.aodnn.db.task.BackgroundTask;
@@ -41,6 +43,16 @@ final class QueuedUiExecutor implements TaskExecutor {
         }
         next.run();
         return true;
+    }
+
+    /**
+     * Removes everything queued and hands it over unrun, for a test that delivers in another order: worker
+     * threads may finish their tasks in any order, this queue alone would always deliver in the order started.
+     */
+    List<Runnable> takeAll() {
+        List<Runnable> taken = new ArrayList<>();
+        ui.drainTo(taken);
+        return taken;
     }
 
     /** Runs whatever is queued, including what those actions queue. */
