@@ -1,5 +1,7 @@
 package org.aodnn.modelfitting.ui;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +16,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -28,9 +28,11 @@ import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
- * Which stored measurements a fit trains on: the profile (a measured platform), the quantity (latency, or
- * energy where the profile measured it), its backends and models as tick lists, and the count of rows the
- * ticks leave. Loading a profile reads the database on the executor.
+ * Which stored measurements a fit trains on: the devices (stored profiles: the edge server, phones, the
+ * reference browser), the quantity (latency, or energy where a device measured it), the backends and models,
+ * all as tick lists, and the count of rows the ticks leave. Several devices may be ticked: rows of the same
+ * backend on different devices train one platform predictor, with the device's threads and CPU frequency
+ * as features (Eq. 1). Loading reads the database on the executor.
  */
 final class FitDataSelection {
 
@@ -38,10 +40,10 @@ final class FitDataSelection {
     private final TaskExecutor executor;
     private final WorkspaceMessages messages;
 
-    private final ObservableList<String> profiles = FXCollections.observableArrayList();
-    private final StringProperty profile = new SimpleStringProperty(this, "profile");
-    private final ReadOnlyStringWrapper profileSummary = new ReadOnlyStringWrapper(this, "profileSummary", "");
-    // the extractor makes a tick a list change, so the row count and canFit follow every tick
+    // the extractor makes a tick a list change, so loads, the row count and canFit follow every tick
+    private final ObservableList<SelectableItem> devices =
+            FXCollections.observableArrayList(i -> new Observable[] {i.selectedProperty()});
+    private final ReadOnlyStringWrapper devicesSummary = new ReadOnlyStringWrapper(this, "devicesSummary", "");
     private final ObservableList<SelectableItem> backends =
             FXCollections.observableArrayList(i -> new Observable[] {i.selectedProperty()});
     private final ObservableList<SelectableItem> models =
@@ -50,15 +52,23 @@ final class FitDataSelection {
     private final ObjectProperty<Quantity> quantity = new SimpleObjectProperty<>(this, "quantity", Quantity.LATENCY);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private List<ProfileSummary> profileSummaries = List.of();
-    private StoredRows.ProfileRows profileRows = StoredRows.ProfileRows.EMPTY;
+    private StoredRows.ProfileRows loadedRows = StoredRows.ProfileRows.EMPTY;
+    // the ticked devices the loaded rows belong to; a tick change that leaves them as they are loads nothing
+    private List<String> loadedDevices = List.of();
     // a load whose generation is no longer current was overtaken by a later choice and is dropped
     private long loadGeneration;
+    // true while the device list is rebuilt or re-ticked in code, so one load follows, not one per tick
+    private boolean adjustingDevices;
 
     FitDataSelection(Store store, TaskExecutor executor, WorkspaceMessages messages) {
         this.store = store;
         this.executor = executor;
         this.messages = messages;
-        profile.addListener((obs, old, now) -> loadProfile(now));
+        devices.addListener((ListChangeListener<SelectableItem>) c -> {
+            if (!adjustingDevices) {
+                loadTickedDevices(false);
+            }
+        });
         backends.addListener((ListChangeListener<SelectableItem>) c -> updateSelectionSummary());
         models.addListener((ListChangeListener<SelectableItem>) c -> updateSelectionSummary());
         quantity.addListener((obs, old, now) -> {
@@ -70,7 +80,7 @@ final class FitDataSelection {
         });
     }
 
-    /** Reads the stored profiles; keeps the chosen one if it still exists, else chooses the first. */
+    /** Reads the stored profiles; keeps the ticked devices that still exist, else ticks the first one. */
     void reloadProfiles() {
         loading.set(true);
         executor.execute(BackgroundTask.of("Reading stored measurement profiles", () -> store.measurements().profiles()),
@@ -78,77 +88,107 @@ final class FitDataSelection {
                     loading.set(false);
                     profileSummaries = list;
                     List<String> names = list.stream().map(ProfileSummary::platform).distinct().toList();
-                    String keep = profile.get();
-                    profiles.setAll(names);
+                    Set<String> keep = tickedDevices();
+                    boolean anyKept = names.stream().anyMatch(keep::contains);
+                    adjustingDevices = true;
+                    devices.setAll(names.stream().map(n -> new SelectableItem(n,
+                            anyKept ? keep.contains(n) : n.equals(names.get(0)))).toList());
+                    adjustingDevices = false;
                     if (names.isEmpty()) {
-                        profile.set(null);
                         messages.status("No measurements are stored yet: profile a device or import a layer CSV first.");
-                    } else if (keep != null && names.contains(keep)) {
-                        // setting the same value fires no change, so the kept profile is re-read explicitly
-                        loadProfile(keep);
-                    } else {
-                        profile.set(names.get(0));
                     }
+                    // the devices' rows may have changed even where the ticks did not: read them again
+                    loadTickedDevices(true);
                 }, e -> {
                     loading.set(false);
                     messages.error("Cannot read the stored measurements: " + WorkspaceMessages.describe(e));
                 }));
     }
 
-    private void loadProfile(String name) {
+    /** Ticks exactly the named devices (one load follows); names not stored are ignored. */
+    void selectDevices(List<String> names) {
+        adjustingDevices = true;
+        devices.forEach(d -> d.setSelected(names.contains(d.name())));
+        adjustingDevices = false;
+        loadTickedDevices(false);
+    }
+
+    private void loadTickedDevices(boolean evenIfUnchanged) {
+        List<String> chosen = devices.stream().filter(SelectableItem::isSelected).map(SelectableItem::name).toList();
+        if (!evenIfUnchanged && chosen.equals(loadedDevices)) {
+            return;
+        }
         long generation = ++loadGeneration;
-        profileRows = StoredRows.ProfileRows.EMPTY;
-        backends.clear();
-        models.clear();
-        if (name == null) {
-            profileSummary.set("");
+        loadedDevices = chosen;
+        loadedRows = StoredRows.ProfileRows.EMPTY;
+        if (chosen.isEmpty()) {
+            loading.set(false);
+            backends.clear();
+            models.clear();
+            devicesSummary.set(devices.isEmpty() ? "" : "Tick at least one device.");
+            updateSelectionSummary();
             return;
         }
         loading.set(true);
         messages.error("");
-        executor.execute(BackgroundTask.of("Loading measurements of " + name, () -> StoredRows.ofProfile(store, name)),
-                TaskCallbacks.<StoredRows.ProfileRows>of(loaded -> {
-                    if (generation != loadGeneration) {
-                        return; // another profile was chosen meanwhile
-                    }
-                    profileRows = loaded;
-                    List<LayerSample> rows = loaded.latency();
-                    loading.set(false);
-                    backends.setAll(rows.stream().map(LayerSample::platform).collect(Collectors.toCollection(TreeSet::new))
-                            .stream().map(b -> new SelectableItem(b, true)).toList());
-                    models.setAll(rows.stream().map(LayerSample::model).collect(Collectors.toCollection(TreeSet::new))
-                            .stream().map(m -> new SelectableItem(m, true)).toList());
-                    profileSummary.set(describeProfile(name));
-                    messages.status("Loaded " + rows.size() + " measurements of " + name
-                            + (loaded.energy().isEmpty() ? "" : ", " + loaded.energy().size() + " of them with energy") + ".");
-                    updateSelectionSummary();
-                }, e -> {
-                    if (generation != loadGeneration) {
-                        return;
-                    }
-                    loading.set(false);
-                    messages.error("Cannot load the measurements of '" + name + "': " + WorkspaceMessages.describe(e));
-                }));
+        String what = String.join(", ", chosen);
+        executor.execute(BackgroundTask.of("Loading measurements of " + what, () -> {
+            List<StoredRows.ProfileRows> parts = new ArrayList<>();
+            for (String device : chosen) {
+                parts.add(StoredRows.ofProfile(store, device));
+            }
+            return StoredRows.ProfileRows.concat(parts);
+        }), TaskCallbacks.<StoredRows.ProfileRows>of(loaded -> {
+            if (generation != loadGeneration) {
+                return; // the ticks changed meanwhile; a later load is under way
+            }
+            loadedRows = loaded;
+            loading.set(false);
+            keepTicks(backends, loaded.latency().stream().map(LayerSample::platform));
+            keepTicks(models, loaded.latency().stream().map(LayerSample::model));
+            devicesSummary.set(describe(chosen));
+            messages.status("Loaded " + loaded.latency().size() + " measurements of " + what
+                    + (loaded.energy().isEmpty() ? "" : ", " + loaded.energy().size() + " of them with energy") + ".");
+            updateSelectionSummary();
+        }, e -> {
+            if (generation != loadGeneration) {
+                return;
+            }
+            loading.set(false);
+            messages.error("Cannot load the measurements of " + what + ": " + WorkspaceMessages.describe(e));
+        }));
     }
 
-    private String describeProfile(String name) {
-        Map<String, TreeSet<Integer>> threads = new TreeMap<>();
+    /** Offers these names, sorted; a name offered before keeps its tick, a new one comes ticked. */
+    private static void keepTicks(ObservableList<SelectableItem> items, java.util.stream.Stream<String> names) {
+        Map<String, Boolean> before = new HashMap<>();
+        items.forEach(i -> before.put(i.name(), i.isSelected()));
+        items.setAll(names.collect(Collectors.toCollection(TreeSet::new)).stream()
+                .map(n -> new SelectableItem(n, before.getOrDefault(n, true))).toList());
+    }
+
+    private String describe(List<String> chosen) {
+        List<String> perDevice = new ArrayList<>();
         int rows = 0;
-        for (ProfileSummary p : profileSummaries) {
-            if (p.platform().equals(name)) {
-                rows += p.rows();
-                String backend = p.backend().isEmpty() ? p.target() : p.target() + "/" + p.backend();
-                threads.computeIfAbsent(backend, b -> new TreeSet<>()).add(p.threads());
+        for (String device : chosen) {
+            Map<String, TreeSet<Integer>> threads = new TreeMap<>();
+            for (ProfileSummary p : profileSummaries) {
+                if (p.platform().equals(device)) {
+                    rows += p.rows();
+                    String backend = p.backend().isEmpty() ? p.target() : p.target() + "/" + p.backend();
+                    threads.computeIfAbsent(backend, b -> new TreeSet<>()).add(p.threads());
+                }
             }
+            // thread counts are only worth showing where threads were varied (0 means "not applicable")
+            String parts = threads.entrySet().stream()
+                    .map(e -> e.getKey() + (e.getValue().equals(Set.of(0)) ? "" : " (threads " + e.getValue().stream()
+                            .map(String::valueOf).collect(Collectors.joining("/")) + ")"))
+                    .collect(Collectors.joining(", "));
+            perDevice.add(chosen.size() == 1 ? parts : device + ": " + parts);
         }
-        // thread counts are only worth showing where threads were varied (0 means "not applicable")
-        String parts = threads.entrySet().stream()
-                .map(e -> e.getKey() + (e.getValue().equals(Set.of(0)) ? "" : " (threads " + e.getValue().stream()
-                        .map(String::valueOf).collect(Collectors.joining("/")) + ")"))
-                .collect(Collectors.joining(", "));
-        int withEnergy = profileRows.energy().size();
-        return String.format(Locale.ROOT, "%d rows, %d models: %s; %s", rows, models.size(), parts,
-                withEnergy == 0 ? "no energy measured" : withEnergy + " rows with energy");
+        int withEnergy = loadedRows.energy().size();
+        return String.format(Locale.ROOT, "%d rows, %d models: %s; %s", rows, models.size(),
+                String.join("; ", perDevice), withEnergy == 0 ? "no energy measured" : withEnergy + " rows with energy");
     }
 
     void selectAllModels(boolean selected) {
@@ -169,17 +209,17 @@ final class FitDataSelection {
             return;
         }
         int withEnergy = selectedRows().size();
-        int ticked = onTicks(profileRows.latency()).size();
-        selectionSummary.set(profileRows.latency().isEmpty() ? "0 rows selected"
-                : profileRows.energy().isEmpty() ? "No energy measured in this profile: energy comes from phone runs"
-                        + " that read the battery (Profiling Lab, Phones)."
+        int ticked = onTicks(loadedRows.latency()).size();
+        selectionSummary.set(loadedRows.latency().isEmpty() ? "0 rows selected"
+                : loadedRows.energy().isEmpty() ? "No energy measured on the ticked devices: energy comes from phone"
+                        + " runs that read the battery (Profiling Lab, Phones)."
                 : withEnergy + " rows with energy selected (" + (ticked - withEnergy) + " ticked rows without energy_mj"
                         + " left out)");
     }
 
-    /** The profile's rows of the chosen quantity on the ticked backends and models: what a fit trains on. */
+    /** The ticked devices' rows of the chosen quantity on the ticked backends and models: what a fit trains on. */
     List<LayerSample> selectedRows() {
-        return onTicks(profileRows.of(quantity.get()));
+        return onTicks(loadedRows.of(quantity.get()));
     }
 
     private List<LayerSample> onTicks(List<LayerSample> rows) {
@@ -188,14 +228,23 @@ final class FitDataSelection {
         return rows.stream().filter(r -> b.contains(r.platform()) && m.contains(r.model())).toList();
     }
 
-    /** Whether the chosen profile has any rows of the chosen quantity at all (ticks aside). */
+    /** Whether the ticked devices have any rows of the chosen quantity at all (other ticks aside). */
     boolean hasRows() {
-        return !profileRows.of(quantity.get()).isEmpty();
+        return !loadedRows.of(quantity.get()).isEmpty();
     }
 
-    /** Whether the chosen profile has rows at all, whatever they measured. */
+    /** Whether the ticked devices have rows at all, whatever they measured. */
     boolean hasAnyRows() {
-        return !profileRows.latency().isEmpty();
+        return !loadedRows.latency().isEmpty();
+    }
+
+    /** The ticked devices in list order, as loaded. */
+    List<String> loadedDevices() {
+        return loadedDevices;
+    }
+
+    Set<String> tickedDevices() {
+        return ticked(devices);
     }
 
     Set<String> tickedBackends() {
@@ -211,16 +260,12 @@ final class FitDataSelection {
                 .collect(Collectors.toSet());
     }
 
-    ObservableList<String> profiles() {
-        return profiles;
+    ObservableList<SelectableItem> devices() {
+        return devices;
     }
 
-    StringProperty profileProperty() {
-        return profile;
-    }
-
-    ReadOnlyStringProperty profileSummaryProperty() {
-        return profileSummary.getReadOnlyProperty();
+    ReadOnlyStringProperty devicesSummaryProperty() {
+        return devicesSummary.getReadOnlyProperty();
     }
 
     ObservableList<SelectableItem> backends() {

@@ -93,12 +93,12 @@ final class FitRun {
         }
         Quantity quantity = selection.quantityProperty().get();
         if (!selection.hasAnyRows()) {
-            messages.error("No measurements to fit: choose a profile with stored measurements.");
+            messages.error("No measurements to fit: tick a device with stored measurements.");
             return;
         }
         if (!selection.hasRows()) {
-            messages.error("The profile '" + selection.profileProperty().get() + "' has no " + quantity.id()
-                    + " measurements: energy is measured on phones that report their battery's power.");
+            messages.error("The ticked devices (" + String.join(", ", selection.loadedDevices()) + ") have no "
+                    + quantity.id() + " measurements: energy is measured on phones that report their battery's power.");
             return;
         }
         if (selection.tickedBackends().isEmpty()) {

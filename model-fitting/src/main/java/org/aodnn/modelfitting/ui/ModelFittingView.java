@@ -38,8 +38,8 @@ public final class ModelFittingView {
 
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
-    @FXML private ComboBox<String> profileChoice;
-    @FXML private Label profileSummaryLabel;
+    @FXML private ListView<SelectableItem> deviceList;
+    @FXML private Label devicesSummaryLabel;
     @FXML private ListView<SelectableItem> backendList;
     @FXML private ListView<SelectableItem> modelList;
     @FXML private Button allModelsButton;
@@ -118,9 +118,9 @@ public final class ModelFittingView {
         statusLabel.textProperty().bind(vm.statusProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
 
-        profileChoice.setItems(vm.profiles());
-        profileChoice.valueProperty().bindBidirectional(vm.profileProperty());
-        profileSummaryLabel.textProperty().bind(vm.profileSummaryProperty());
+        deviceList.setItems(vm.devices());
+        deviceList.setCellFactory(CheckBoxListCell.forListView(SelectableItem::selectedProperty));
+        devicesSummaryLabel.textProperty().bind(vm.devicesSummaryProperty());
         backendList.setItems(vm.backends());
         backendList.setCellFactory(CheckBoxListCell.forListView(SelectableItem::selectedProperty));
         modelList.setItems(vm.models());
@@ -130,7 +130,7 @@ public final class ModelFittingView {
         modeChoice.valueProperty().bindBidirectional(vm.modeProperty());
         evaluationChoice.setItems(vm.evaluations());
         evaluationChoice.valueProperty().bindBidirectional(vm.evaluationProperty());
-        profileChoice.disableProperty().bind(vm.runningProperty());
+        deviceList.disableProperty().bind(vm.runningProperty());
         quantityChoice.setItems(vm.quantities());
         quantityChoice.setConverter(new StringConverter<>() {
             @Override

@@ -78,16 +78,16 @@ public final class ModelFittingViewModel implements Activatable {
     }
 
     private String defaultName(FitOutcome result) {
-        String profile = selection.profileProperty().get();
+        List<String> devices = selection.loadedDevices();
         PredictorDocument doc = result.document();
-        return (profile == null ? "" : profile + "-")
+        return (devices.isEmpty() ? "" : String.join("+", devices) + "-")
                 + String.join("+", doc.platformNames()).replace('/', '-') + "-" + doc.mode()
                 + (doc.quantityKind() == Quantity.LATENCY ? "" : "-" + doc.quantityKind().cliName());
     }
 
     // ---------------------------------------------------------------- actions
 
-    /** Reads the stored profiles; keeps the chosen one if it still exists, else chooses the first. */
+    /** Reads the stored profiles; keeps the ticked devices that still exist, else ticks the first. */
     public void reloadProfiles() {
         selection.reloadProfiles();
     }
@@ -148,16 +148,19 @@ public final class ModelFittingViewModel implements Activatable {
 
     // ---------------------------------------------------------------- properties
 
-    public ObservableList<String> profiles() {
-        return selection.profiles();
+    /** The stored profiles (the edge server, phones, the reference browser), each with a tick. */
+    public ObservableList<SelectableItem> devices() {
+        return selection.devices();
     }
 
-    public StringProperty profileProperty() {
-        return selection.profileProperty();
+    /** Ticks exactly the named devices; their rows are loaded once. */
+    public void selectDevices(List<String> names) {
+        selection.selectDevices(names);
     }
 
-    public ReadOnlyStringProperty profileSummaryProperty() {
-        return selection.profileSummaryProperty();
+    /** Rows, models and backends (threads) of the ticked devices, and whether they measured energy. */
+    public ReadOnlyStringProperty devicesSummaryProperty() {
+        return selection.devicesSummaryProperty();
     }
 
     public ObservableList<SelectableItem> backends() {

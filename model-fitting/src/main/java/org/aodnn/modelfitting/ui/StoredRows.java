@@ -27,6 +27,17 @@ final class StoredRows {
         List<LayerSample> of(Quantity quantity) {
             return quantity == Quantity.ENERGY ? energy : latency;
         }
+
+        /** Several devices' rows as one set. */
+        static ProfileRows concat(List<ProfileRows> parts) {
+            List<LayerSample> latency = new ArrayList<>();
+            List<LayerSample> energy = new ArrayList<>();
+            for (ProfileRows p : parts) {
+                latency.addAll(p.latency());
+                energy.addAll(p.energy());
+            }
+            return new ProfileRows(List.copyOf(latency), List.copyOf(energy));
+        }
     }
 
     private StoredRows() {

@@ -17,6 +17,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
@@ -80,7 +81,9 @@ class ModelFittingViewFxTest {
 
     @Test
     void fittingTheGpuOfThreeModelsDrawsTheChartsAndFillsTheTable() throws Exception {
-        assertEquals("edge-server", robot.lookup("#profile-choice").queryComboBox().getValue());
+        assertTrue(listCell("#device-list", "edge-server").getGraphic() instanceof javafx.scene.control.CheckBox box
+                && box.isSelected(), "the first device is ticked");
+        assertTrue(label("#devices-summary").contains("cpu (threads 1/2/4/16)"), label("#devices-summary"));
         tick("#backend-list", "cpu");
         robot.clickOn("#no-models");
         for (String model : List.of("alexnet", "mobilenet_v2", "resnet18")) {
@@ -148,7 +151,7 @@ class ModelFittingViewFxTest {
         robot.clickOn("#quantity-choice").clickOn("energy mJ (phones with battery power)");
         assertTrue(robot.lookup("#fit-button").queryButton().isDisabled());
         assertTrue(robot.lookup("#calibration-choice").query().isDisabled(), "calibration maps latencies only");
-        assertTrue(label("#selection-summary").startsWith("No energy measured in this profile"),
+        assertTrue(label("#selection-summary").startsWith("No energy measured on the ticked devices"),
                 label("#selection-summary"));
         assertEquals("Saved the predictor as 'gpu-three'.", label("#fit-status"));
         assertFalse(robot.lookup("#export-selected-button").queryButton().isDisabled());
@@ -169,6 +172,9 @@ class ModelFittingViewFxTest {
     }
 
     private void tick(String list, String name) {
+        ListView<?> view = robot.lookup(list).queryAs(ListView.class);
+        robot.interact(() -> view.getItems().stream().filter(i -> i.toString().equals(name)).findFirst()
+                .ifPresent(i -> view.scrollTo(view.getItems().indexOf(i))));
         ListCell<?> cell = listCell(list, name);
         if (cell == null) {
             throw new AssertionError("no '" + name + "' in " + list);

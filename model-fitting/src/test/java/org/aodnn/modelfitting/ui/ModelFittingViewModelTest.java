@@ -65,23 +65,23 @@ class ModelFittingViewModelTest {
     }
 
     private void chooseGpuSubset() {
-        vm.profileProperty().set("edge-server");
+        vm.selectDevices(List.of("edge-server"));
         vm.selectBackends(List.of("gpu"));
         vm.selectModels(THREE_MODELS);
     }
 
     @Test
     void activationListsTheStoredProfilesAndTheirBackendsAndModels() {
-        assertTrue(vm.profiles().containsAll(List.of("edge-server", "reference-browser")), vm.profiles().toString());
-        assertEquals("edge-server", vm.profileProperty().get());
+        assertTrue(names(vm.devices()).containsAll(List.of("edge-server", "reference-browser")), names(vm.devices()).toString());
+        assertEquals(List.of("edge-server"), ticked(vm.devices()), "the first device is ticked");
         assertEquals(List.of("cpu", "gpu"), names(vm.backends()));
         assertEquals(14, vm.models().size(), names(vm.models()).toString());
         assertTrue(vm.models().stream().allMatch(SelectableItem::isSelected), "everything is chosen by default");
-        assertTrue(vm.profileSummaryProperty().get().contains("cpu (threads 1/2/4/16)"),
-                vm.profileSummaryProperty().get());
+        assertTrue(vm.devicesSummaryProperty().get().contains("cpu (threads 1/2/4/16)"),
+                vm.devicesSummaryProperty().get());
         assertTrue(vm.canFitBinding().get());
 
-        vm.profileProperty().set("reference-browser");
+        vm.selectDevices(List.of("reference-browser"));
         assertEquals(List.of("browser/cpu", "browser/wasm"), names(vm.backends()));
         assertFalse(vm.models().isEmpty());
     }
@@ -291,13 +291,12 @@ class ModelFittingViewModelTest {
         try (Store empty = Store.open(dir.resolve("empty"), false)) {
             ModelFittingViewModel fresh = new ModelFittingViewModel(empty, new CurrentThreadTaskExecutor());
             fresh.activate();
-            assertTrue(fresh.profiles().isEmpty());
-            assertNull(fresh.profileProperty().get());
+            assertTrue(fresh.devices().isEmpty());
             assertTrue(fresh.statusProperty().get().startsWith("No measurements are stored yet"),
                     fresh.statusProperty().get());
             assertFalse(fresh.canFitBinding().get());
             fresh.fit();
-            assertEquals("No measurements to fit: choose a profile with stored measurements.",
+            assertEquals("No measurements to fit: tick a device with stored measurements.",
                     fresh.errorProperty().get());
         }
     }
@@ -327,10 +326,10 @@ class ModelFittingViewModelTest {
             phone.measurements().upsertAll(rows);
             ModelFittingViewModel e = new ModelFittingViewModel(phone, new CurrentThreadTaskExecutor());
             e.activate();
-            assertEquals("synthetic-phone", e.profileProperty().get());
+            assertEquals(List.of("synthetic-phone"), ticked(e.devices()));
             long withEnergy = rows.stream().filter(m -> m.energyMj() != null).count();
-            assertTrue(e.profileSummaryProperty().get().endsWith("; " + withEnergy + " rows with energy"),
-                    e.profileSummaryProperty().get());
+            assertTrue(e.devicesSummaryProperty().get().endsWith("; " + withEnergy + " rows with energy"),
+                    e.devicesSummaryProperty().get());
             e.selectBackends(List.of("cpu"));
             List<LayerMeasurement> cpu = rows.stream().filter(m -> m.key().target().equals("cpu")).toList();
             long cpuWithEnergy = cpu.stream().filter(m -> m.energyMj() != null).count();
@@ -373,18 +372,18 @@ class ModelFittingViewModelTest {
         chooseGpuSubset();
         vm.quantityProperty().set(Quantity.ENERGY);
         assertFalse(vm.canFitBinding().get());
-        assertTrue(vm.selectionSummaryProperty().get().startsWith("No energy measured in this profile"),
+        assertTrue(vm.selectionSummaryProperty().get().startsWith("No energy measured on the ticked devices"),
                 vm.selectionSummaryProperty().get());
-        assertTrue(vm.profileSummaryProperty().get().endsWith("no energy measured"), vm.profileSummaryProperty().get());
+        assertTrue(vm.devicesSummaryProperty().get().endsWith("no energy measured"), vm.devicesSummaryProperty().get());
         vm.fit();
-        assertEquals("The profile 'edge-server' has no energy_mj measurements: energy is measured on phones that"
-                + " report their battery's power.", vm.errorProperty().get());
+        assertEquals("The ticked devices (edge-server) have no energy_mj measurements: energy is measured on phones"
+                + " that report their battery's power.", vm.errorProperty().get());
         assertNull(vm.outcomeProperty().get());
     }
 
     @Test
     void browserBackendsAreCalibratedOnAStoredEdgePredictor() {
-        vm.profileProperty().set("edge-server");
+        vm.selectDevices(List.of("edge-server"));
         vm.selectBackends(List.of("cpu"));
         vm.selectModels(THREE_MODELS);
         vm.fit();
@@ -394,7 +393,7 @@ class ModelFittingViewModelTest {
         assertEquals(List.of(CalibrationBase.NONE, base), vm.calibrationBases());
         PredictorDocument edge = vm.outcomeProperty().get().document();
 
-        vm.profileProperty().set("reference-browser");
+        vm.selectDevices(List.of("reference-browser"));
         vm.selectBackends(List.of("browser/wasm"));
         vm.selectModels(THREE_MODELS);
         vm.calibrationBaseProperty().set(base);
@@ -418,10 +417,10 @@ class ModelFittingViewModelTest {
 
         vm.quantityProperty().set(Quantity.ENERGY);
         vm.fit();
-        assertTrue(vm.errorProperty().get().startsWith("The profile 'reference-browser' has no energy_mj"),
+        assertTrue(vm.errorProperty().get().startsWith("The ticked devices (reference-browser) have no energy_mj"),
                 vm.errorProperty().get());
         vm.quantityProperty().set(Quantity.LATENCY);
-        vm.profileProperty().set("edge-server");
+        vm.selectDevices(List.of("edge-server"));
         vm.selectBackends(List.of("gpu"));
         vm.fit();
         assertEquals("Calibration applies to browser backends (browser/...), and none is ticked: tick one, or choose"
@@ -432,6 +431,52 @@ class ModelFittingViewModelTest {
         vm.deleteSelected();
         assertEquals(CalibrationBase.NONE, vm.calibrationBaseProperty().get());
         assertEquals(List.of(CalibrationBase.NONE), vm.calibrationBases());
+    }
+
+    @Test
+    void severalDevicesAreFittedTogetherAndTicksSurviveAddingADevice() {
+        // a second edge machine: the edge server's 1-thread cpu rows of three models, at another CPU frequency
+        List<LayerMeasurement> second = store.measurements().find(org.aodnn.db.repo.MeasurementFilter.parse(
+                List.of("platform=edge-server", "target=cpu", "threads=1"))).stream()
+                .filter(m -> THREE_MODELS.contains(m.key().model()))
+                .map(m -> new LayerMeasurement(new MeasurementKey("edge-server-2", m.key().model(), m.key().layerIndex(),
+                        "cpu", 1, "", ""), m.layerName(), m.geometry(), 2 * m.latencyMs(), null, null, null, m.reps(),
+                        1_200_000L, null, null, null)).toList();
+        store.measurements().upsertAll(second);
+        try {
+            vm.reloadProfiles();
+            assertEquals(List.of("edge-server"), ticked(vm.devices()), "the ticked device is kept");
+            vm.selectBackends(List.of("cpu"));
+            vm.selectModels(THREE_MODELS);
+            int firstOnly = vm.selectedRows().size();
+
+            vm.selectDevices(List.of("edge-server", "edge-server-2"));
+            assertEquals(List.of("cpu", "gpu"), names(vm.backends()));
+            assertEquals(List.of("cpu"), ticked(vm.backends()), "ticks made before survive adding a device");
+            assertEquals(THREE_MODELS, ticked(vm.models()));
+            assertEquals(firstOnly + second.size(), vm.selectedRows().size());
+            assertTrue(vm.devicesSummaryProperty().get().contains("edge-server: cpu (threads 1/2/4/16), gpu; edge-server-2: cpu (threads 1)"),
+                    vm.devicesSummaryProperty().get());
+
+            vm.fit();
+            assertEquals("", vm.errorProperty().get());
+            FitOutcome outcome = vm.outcomeProperty().get();
+            assertEquals(List.of("cpu"), outcome.document().platformNames(), "one platform across both devices");
+            assertEquals(firstOnly + second.size(), outcome.rows().size());
+            assertEquals("edge-server+edge-server-2-cpu-log", vm.saveNameProperty().get());
+
+            vm.selectDevices(List.of());
+            assertTrue(vm.backends().isEmpty());
+            assertEquals("Tick at least one device.", vm.devicesSummaryProperty().get());
+            assertFalse(vm.canFitBinding().get());
+        } finally {
+            store.dsl().deleteFrom(org.aodnn.db.jooq.Tables.LAYER_MEASUREMENT)
+                    .where(org.aodnn.db.jooq.Tables.LAYER_MEASUREMENT.PLATFORM.eq("edge-server-2")).execute();
+        }
+    }
+
+    private static List<String> ticked(List<SelectableItem> items) {
+        return items.stream().filter(SelectableItem::isSelected).map(SelectableItem::name).toList();
     }
 
     private static List<String> names(List<SelectableItem> items) {
