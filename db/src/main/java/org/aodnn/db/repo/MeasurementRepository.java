@@ -192,6 +192,26 @@ public final class MeasurementRepository {
                         r.value6(), r.value7()));
     }
 
+    /**
+     * The profiles that measured energy: as {@link #profiles()}, but {@code rows} and {@code models} count
+     * only the rows with an {@code energy_mj} (phone runs that read the battery), and profiles without any
+     * are left out.
+     */
+    public List<ProfileSummary> profilesWithEnergy() {
+        var rows = DSL.count().as("row_count");
+        var models = DSL.countDistinct(LAYER_MEASUREMENT.MODEL).as("model_count");
+        return dsl.select(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
+                        LAYER_MEASUREMENT.BROWSER, LAYER_MEASUREMENT.THREADS, rows, models)
+                .from(LAYER_MEASUREMENT)
+                .where(LAYER_MEASUREMENT.ENERGY_MJ.isNotNull())
+                .groupBy(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
+                        LAYER_MEASUREMENT.BROWSER, LAYER_MEASUREMENT.THREADS)
+                .orderBy(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
+                        LAYER_MEASUREMENT.THREADS)
+                .fetch(r -> new ProfileSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
     /** One stored profile: which measurements exist for a platform/target/backend/browser/threads. */
     public record ProfileSummary(String platform, String target, String backend, String browser, int threads,
                                  int rows, int models) {

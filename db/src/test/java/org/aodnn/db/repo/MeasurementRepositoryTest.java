@@ -45,4 +45,19 @@ class MeasurementRepositoryTest {
             assertNull(stored.get(1).energyMj());
         }
     }
+
+    @Test
+    void profilesWithEnergyCountOnlyTheRowsThatMeasuredIt() {
+        try (Store store = Store.open(dir.resolve("e"), false)) {
+            MeasurementKey a = new MeasurementKey("phone", "tiny", 0, "browser", 8, "wasm", "Chrome 130");
+            MeasurementKey b = new MeasurementKey("phone", "tiny", 1, "browser", 8, "wasm", "Chrome 130");
+            MeasurementKey c = new MeasurementKey("phone", "other", 0, "browser", 8, "wasm", "Chrome 130");
+            MeasurementKey edge = new MeasurementKey("edge", "tiny", 0, "cpu", 4, "", "");
+            store.measurements().upsertAll(List.of(row(a, 1.0, 4.0), row(b, 2.0, null), row(c, 2.0, 1.0),
+                    row(edge, 0.5, null)));
+            assertEquals(List.of(new MeasurementRepository.ProfileSummary("phone", "browser", "wasm", "Chrome 130", 8, 2, 2)),
+                    store.measurements().profilesWithEnergy());
+            assertEquals(2, store.measurements().profiles().size(), "every profile, with or without energy");
+        }
+    }
 }

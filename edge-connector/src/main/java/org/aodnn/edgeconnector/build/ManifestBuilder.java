@@ -161,6 +161,17 @@ public final class ManifestBuilder {
         } else if (e instanceof EnergySource.Measured m) {
             energy.put("kind", "measured");
             energy.put("source", m.profile().describe());
+        } else if (e instanceof EnergySource.Predicted p) {
+            // as for predicted latencies: the energy predictor's document travels with the manifest
+            PredictorSource predictor = p.predictor();
+            energy.put("kind", "predictor");
+            energy.put("source", e.describe());
+            energy.put("platform", predictor.platform());
+            energy.put("threads", predictor.threads());
+            energy.put("unit", "energy_mj per layer (the document's quantity); energy_j = energy_mj / 1000");
+            energy.set("document", documents.find(predictor.name()).orElseThrow(() -> new IllegalStateException(
+                    "the policy's mobile_energy comes from predictor '" + predictor.name()
+                            + "', which is not stored (see the Model Fitting workspace or aodnn fit --save)")));
         } else {
             energy.put("kind", "csv");
             energy.put("source", e.describe());

@@ -5,6 +5,7 @@ import org.aodnn.policyeditor.policy.PolicySettings;
 import org.aodnn.policyeditor.solver.NetworkProfile;
 import org.aodnn.policyeditor.source.CsvFileSource;
 import org.aodnn.policyeditor.source.EnergySource;
+import org.aodnn.policyeditor.source.PredictorSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -64,6 +65,11 @@ public final class PartitionOptions {
         @Option(names = "--mobile-power-mw", required = true, paramLabel = "P",
                 description = "Compute power while inferring, mW (ew = P x tw / 10^6)")
         Double powerMw;
+
+        @Option(names = "--mobile-energy-predictor", required = true, paramLabel = "NAME:PLATFORM",
+                description = {"a stored energy predictor (aodnn fit --quantity energy --save NAME) evaluated for",
+                    "every layer on PLATFORM at 1 thread, e.g. phone-energy:browser/wasm"})
+        String predictor;
     }
 
     /**
@@ -90,6 +96,14 @@ public final class PartitionOptions {
         EnergySource energySource;
         if (energy.file != null) {
             energySource = new EnergySource.Csv(absolute(energy.file));
+        } else if (energy.predictor != null) {
+            int colon = energy.predictor.indexOf(':');
+            if (colon <= 0 || colon == energy.predictor.length() - 1) {
+                throw new IllegalArgumentException("--mobile-energy-predictor " + energy.predictor
+                        + ": expected NAME:PLATFORM, e.g. phone-energy:browser/wasm");
+            }
+            energySource = new EnergySource.Predicted(new PredictorSource(energy.predictor.substring(0, colon),
+                    energy.predictor.substring(colon + 1), 1));
         } else {
             requireNonNegative("--mobile-power-mw", energy.powerMw);
             energySource = new EnergySource.ComputePower(energy.powerMw);

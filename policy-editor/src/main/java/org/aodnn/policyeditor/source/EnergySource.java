@@ -5,14 +5,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * Where the mobile compute energy comes from: a constant compute power applied to the mobile latency,
- * the {@code energy_mj} of a stored measurement profile, or an {@code energy_j} CSV file. Serialised with a
- * {@code kind} of {@code compute_power}, {@code measured} or {@code csv}.
+ * the {@code energy_mj} of a stored measurement profile, an {@code energy_j} CSV file, or a stored energy
+ * predictor (model-fitting's {@code aodnn fit --quantity energy --save NAME}) evaluated for every layer.
+ * Serialised with a {@code kind} of {@code compute_power}, {@code measured}, {@code csv} or {@code predicted}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = EnergySource.ComputePower.class, name = "compute_power"),
     @JsonSubTypes.Type(value = EnergySource.Measured.class, name = "measured"),
-    @JsonSubTypes.Type(value = EnergySource.Csv.class, name = "csv")
+    @JsonSubTypes.Type(value = EnergySource.Csv.class, name = "csv"),
+    @JsonSubTypes.Type(value = EnergySource.Predicted.class, name = "predicted")
 })
 public sealed interface EnergySource {
 
@@ -52,6 +54,20 @@ public sealed interface EnergySource {
         @Override
         public String describe() {
             return "file " + path;
+        }
+    }
+
+    /** The per-layer energy a stored energy predictor gives on one of its platforms, at some threads. */
+    record Predicted(PredictorSource predictor) implements EnergySource {
+        public Predicted {
+            if (predictor == null) {
+                throw new IllegalArgumentException("a predicted energy source needs a stored predictor");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "energy " + predictor.describe();
         }
     }
 }

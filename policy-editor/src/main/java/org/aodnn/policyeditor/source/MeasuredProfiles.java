@@ -37,6 +37,16 @@ public final class MeasuredProfiles {
         return out;
     }
 
+    /** The stored profiles that measured energy, with their counts of rows and models with energy. */
+    public List<ProfileInfo> withEnergy() {
+        List<ProfileInfo> out = new ArrayList<>();
+        for (MeasurementRepository.ProfileSummary s : store.measurements().profilesWithEnergy()) {
+            out.add(new ProfileInfo(new MeasurementProfile(s.platform(), s.target(), s.backend(), s.browser(),
+                    s.threads()), s.rows(), s.models()));
+        }
+        return out;
+    }
+
     /** A stored profile and how much it holds. */
     public record ProfileInfo(MeasurementProfile profile, int rows, int models) {
     }

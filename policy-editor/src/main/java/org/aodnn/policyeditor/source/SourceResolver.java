@@ -42,6 +42,9 @@ public final class SourceResolver {
         if (source instanceof EnergySource.Measured m) {
             return new MobileEnergy.Measured(profiles.energies(m.profile(), model));
         }
+        if (source instanceof EnergySource.Predicted p) {
+            return new MobileEnergy.Measured(predictors.energies(p.predictor(), model));
+        }
         EnergySource.Csv csv = (EnergySource.Csv) source;
         return new MobileEnergy.Measured(readCsv(csv.path(), LayerValuesCsv.ENERGY_J, model));
     }

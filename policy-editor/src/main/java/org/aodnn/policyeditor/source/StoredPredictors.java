@@ -16,7 +16,7 @@ import org.aodnn.modelfitting.predictor.PredictorJson;
 import org.aodnn.policyeditor.solver.LayerValues;
 
 /**
- * Latencies from the fitted predictors stored in the database ({@link PredictorRepository}), evaluated with
+ * Latencies (and mobile energies, from energy predictors) from the fitted predictors stored in the database ({@link PredictorRepository}), evaluated with
  * model-fitting's Smile-free {@link PredictorEvaluator}. Every layer of the model gets a prediction: a layer
  * type the predictor never saw is answered by a family or global model (counted as a fallback), never refused.
  */
@@ -33,9 +33,18 @@ public final class StoredPredictors {
      * predictor models threads as a feature; 1 is what a browser tab gets), 0 on a GPU platform.
      */
     public List<PredictorSource> list() {
+        return list(PredictorDocument.QUANTITY_LATENCY);
+    }
+
+    /** As {@link #list()}, for the stored energy predictors (mobile energy per layer). */
+    public List<PredictorSource> listEnergy() {
+        return list(PredictorDocument.QUANTITY_ENERGY);
+    }
+
+    private List<PredictorSource> list(String quantity) {
         List<PredictorSource> out = new ArrayList<>();
         for (StoredPredictor p : repository.list()) {
-            if (!PredictorDocument.QUANTITY_LATENCY.equals(p.quantity()) || p.platform() == null) {
+            if (!quantity.equals(p.quantity()) || p.platform() == null) {
                 continue;
             }
             for (String platform : p.platform().split(",")) {
@@ -60,7 +69,24 @@ public final class StoredPredictors {
 
     /** The per-layer predictions and how many of them came from a fallback (family or global) model. */
     public Predicted predict(PredictorSource source, DnnModel model) {
-        PredictorEvaluator evaluator = evaluator(source);
+        return predict(source, model, PredictorDocument.QUANTITY_LATENCY);
+    }
+
+    /**
+     * Per-layer mobile energy in joules from a stored energy predictor (which predicts millijoules); fails
+     * naming a missing predictor or platform, or a predictor of latency.
+     */
+    public LayerValues energies(PredictorSource source, DnnModel model) {
+        Predicted mj = predict(source, model, PredictorDocument.QUANTITY_ENERGY);
+        double[] joules = mj.values().toArray();
+        for (int i = 0; i < joules.length; i++) {
+            joules[i] /= 1000;
+        }
+        return new LayerValues(source.describe() + " energy_j", joules);
+    }
+
+    private Predicted predict(PredictorSource source, DnnModel model, String quantity) {
+        PredictorEvaluator evaluator = evaluator(source, quantity);
         double[] ms = new double[model.layers().size()];
         int fallbacks = 0;
         for (int i = 0; i < ms.length; i++) {
@@ -71,14 +97,14 @@ public final class StoredPredictors {
             ms[i] = p.ms();
             fallbacks += p.isFallback() ? 1 : 0;
         }
-        return new Predicted(new LayerValues(source.describe() + " latency_ms", ms), fallbacks);
+        return new Predicted(new LayerValues(source.describe() + " " + quantity, ms), fallbacks);
     }
 
     /** Predicted per-layer latencies; {@code fallbacks} layers were answered by a less specific model. */
     public record Predicted(LayerValues values, int fallbacks) {
     }
 
-    private PredictorEvaluator evaluator(PredictorSource source) {
+    private PredictorEvaluator evaluator(PredictorSource source, String quantity) {
         StoredPredictor stored = repository.find(source.name()).orElseThrow(() -> new SourceException(
                 "no stored predictor named '" + source.name() + "' (fit one with aodnn fit --save NAME)"));
         PredictorDocument doc;
@@ -87,9 +113,9 @@ public final class StoredPredictors {
         } catch (PredictorFormatException e) {
             throw new SourceException(e.getMessage(), e);
         }
-        if (!PredictorDocument.QUANTITY_LATENCY.equals(doc.quantity())) {
+        if (!quantity.equals(doc.quantity())) {
             throw new SourceException("stored predictor '" + source.name() + "' predicts " + doc.quantity()
-                    + ", not " + PredictorDocument.QUANTITY_LATENCY);
+                    + ", not " + quantity);
         }
         PredictorEvaluator evaluator = new PredictorEvaluator(doc);
         if (!evaluator.hasPlatform(source.platform())) {

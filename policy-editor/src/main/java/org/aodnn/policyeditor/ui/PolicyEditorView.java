@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -20,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.aodnn.db.task.Activatable;
 import org.aodnn.policyeditor.solver.NetworkProfile;
+import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
 import org.aodnn.policyeditor.ui.chart.CutChart;
 import org.aodnn.policyeditor.ui.chart.ParetoChart;
@@ -71,6 +73,8 @@ public final class PolicyEditorView {
     private Slider downSlider;
     @FXML
     private CheckBox cachedBox;
+    @FXML
+    private ComboBox<EnergySource> energyBox;
     @FXML
     private Label powerLabel;
     @FXML
@@ -181,7 +185,17 @@ public final class PolicyEditorView {
 
         slider(upSlider, viewModel.upMbpsProperty(), "uplink");
         slider(downSlider, viewModel.downMbpsProperty(), "downlink");
+        energyBox.setItems(viewModel.energySources());
+        energyBox.setConverter(converter(e -> PolicyEditorViewModel.isComputePower(e)
+                ? "compute power × mobile latency (slider below)" : e.describe()));
+        energyBox.valueProperty().bindBidirectional(viewModel.energySourceProperty());
         slider(powerSlider, viewModel.computePowerMwProperty(), "compute power");
+        // the power only matters while the energy is derived from it
+        BooleanBinding fixedEnergy = Bindings.createBooleanBinding(
+                () -> !PolicyEditorViewModel.isComputePower(viewModel.energySourceProperty().get()),
+                viewModel.energySourceProperty());
+        powerSlider.disableProperty().bind(fixedEnergy);
+        powerLabel.disableProperty().bind(fixedEnergy);
         slider(tMaxSlider, viewModel.tMaxMsProperty(), "T_max");
         slider(eMaxSlider, viewModel.eMaxJProperty(), "E_max");
         slider(etaSlider, viewModel.etaProperty(), "η");

@@ -63,6 +63,10 @@ public final class PolicyEditorViewModel implements Activatable {
     private final ObjectProperty<LayerSource> mobileSource = new SimpleObjectProperty<>();
     private final ObjectProperty<LayerSource> edgeSource = new SimpleObjectProperty<>();
     private final DoubleProperty computePowerMw = new SimpleDoubleProperty(2000);
+    private final ObservableList<EnergySource> energySources =
+            FXCollections.observableArrayList(List.of(SourceChoices.COMPUTE_POWER));
+    // the compute-power choice, a profile that measured energy, or a stored energy predictor
+    private final ObjectProperty<EnergySource> energySource = new SimpleObjectProperty<>(SourceChoices.COMPUTE_POWER);
     private final ObjectProperty<NetworkProfile> network = new SimpleObjectProperty<>(NetworkProfile.WIFI);
     private final DoubleProperty upMbps = new SimpleDoubleProperty(10);
     private final DoubleProperty downMbps = new SimpleDoubleProperty(50);
@@ -95,6 +99,7 @@ public final class PolicyEditorViewModel implements Activatable {
         recordEdits(mobileSource, "mobile latency source");
         recordEdits(edgeSource, "edge latency source");
         recordEdits(computePowerMw, "compute power");
+        recordEdits(energySource, "mobile energy source");
         recordEdits(network, "network profile");
         recordEdits(upMbps, "uplink");
         recordEdits(downMbps, "downlink");
@@ -113,6 +118,13 @@ public final class PolicyEditorViewModel implements Activatable {
         mobileSource.addListener((o, a, b) -> rebuildProblem());
         edgeSource.addListener((o, a, b) -> rebuildProblem());
         computePowerMw.addListener((o, a, b) -> powerChanged());
+        energySource.addListener((o, a, b) -> {
+            if (b == null) {
+                energySource.set(SourceChoices.COMPUTE_POWER); // "no energy" is not a choice
+            } else {
+                rebuildProblem();
+            }
+        });
         for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached)) {
             live.addListener(o -> evaluate());
         }
@@ -134,6 +146,12 @@ public final class PolicyEditorViewModel implements Activatable {
                 TaskCallbacks.<SourceChoices>of(c -> quietly(() -> {
                     models.setAll(c.models());
                     latencySources.setAll(c.latencySources());
+                    EnergySource keep = energySource.get();
+                    energySources.setAll(c.energySources());
+                    if (!SourceChoices.isComputePower(keep) && !c.energySources().contains(keep)) {
+                        // kept as chosen (a loaded policy may name one that is gone): the problem says why it fails
+                        energySources.add(keep);
+                    }
                     policies.setAll(c.policies());
                     if (mobileSource.get() == null) {
                         mobileSource.set(SourceChoices.like(SourceChoices.DEFAULT_MOBILE, c.latencySources()));
@@ -161,6 +179,7 @@ public final class PolicyEditorViewModel implements Activatable {
         String name = model.get();
         LayerSource mobile = mobileSource.get();
         LayerSource edge = edgeSource.get();
+        EnergySource energy = energySource.get();
         if (name == null || mobile == null || edge == null) {
             return;
         }
@@ -170,8 +189,9 @@ public final class PolicyEditorViewModel implements Activatable {
         executor.execute(BackgroundTask.of("Preparing " + name, () -> {
             DnnModel layers = PolicyInputs.model(store, name);
             SourceResolver sources = new SourceResolver(store);
-            return new LoadedProblem(name, mobile, edge, layers, sources.latencies(mobile, layers),
-                    sources.latencies(edge, layers));
+            return new LoadedProblem(name, mobile, edge, energy, layers, sources.latencies(mobile, layers),
+                    sources.latencies(edge, layers),
+                    SourceChoices.isComputePower(energy) ? null : sources.energy(energy, layers));
         }), TaskCallbacks.<LoadedProblem>of(l -> {
             if (generation != problemGeneration) {
                 return; // a newer choice superseded this one
@@ -196,10 +216,12 @@ public final class PolicyEditorViewModel implements Activatable {
     /** Compute power only scales the per-layer energies: rebuild the prefix sums here, no database read. */
     private void powerChanged() {
         LoadedProblem l = loaded;
-        if (l == null || !l.model().equals(model.get()) || !l.mobile().equals(mobileSource.get())
-                || !l.edge().equals(edgeSource.get())) {
+        if (l == null || !l.isFor(model.get(), mobileSource.get(), edgeSource.get(), energySource.get())) {
             rebuildProblem();
             return;
+        }
+        if (l.fixedEnergy() != null) {
+            return; // the energy is measured or predicted per layer: the compute power plays no part
         }
         problem.set(l.problem(computePowerMw.get()));
         evaluate();
@@ -264,8 +286,10 @@ public final class PolicyEditorViewModel implements Activatable {
     }
 
     public PolicySettings currentSettings() {
+        EnergySource energy = energySource.get();
         return PolicySettings.of(model.get(), mobileSource.get(), edgeSource.get(),
-                new EnergySource.ComputePower(computePowerMw.get()), scenario(), null);
+                SourceChoices.isComputePower(energy) ? new EnergySource.ComputePower(computePowerMw.get()) : energy,
+                scenario(), null);
     }
 
     // ---- saving and loading ---------------------------------------------------------------------------
@@ -299,7 +323,7 @@ public final class PolicyEditorViewModel implements Activatable {
                 }, error -> status.set("Cannot load: " + error.getMessage())));
     }
 
-    /** Sets every field from {@code s} without recording edits (an energy source other than a compute power is kept as it is). */
+    /** Sets every field from {@code s} without recording edits. */
     void apply(PolicySettings s) {
         quietly(() -> {
             resetBoundsOnNextProblem = false;
@@ -307,6 +331,12 @@ public final class PolicyEditorViewModel implements Activatable {
             edgeSource.set(s.edgeLatency());
             if (s.mobileEnergy() instanceof EnergySource.ComputePower p) {
                 computePowerMw.set(p.milliwatts());
+                energySource.set(SourceChoices.COMPUTE_POWER);
+            } else {
+                if (!energySources.contains(s.mobileEnergy())) {
+                    energySources.add(s.mobileEnergy()); // a file, or a source no longer listed: still shown
+                }
+                energySource.set(s.mobileEnergy());
             }
             network.set(s.network());
             upMbps.set(s.upMbps());
@@ -414,6 +444,20 @@ public final class PolicyEditorViewModel implements Activatable {
 
     public ObjectProperty<LayerSource> edgeSourceProperty() {
         return edgeSource;
+    }
+
+    /** The mobile energy choices: compute power first, then profiles with energy, then energy predictors. */
+    public ObservableList<EnergySource> energySources() {
+        return energySources;
+    }
+
+    public ObjectProperty<EnergySource> energySourceProperty() {
+        return energySource;
+    }
+
+    /** Whether the energy is the compute power times the mobile latency (so the power field matters). */
+    public static boolean isComputePower(EnergySource source) {
+        return SourceChoices.isComputePower(source);
     }
 
     public DoubleProperty computePowerMwProperty() {

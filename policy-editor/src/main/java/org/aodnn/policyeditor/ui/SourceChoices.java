@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aodnn.db.Store;
 import org.aodnn.policyeditor.policy.PolicyStore;
+import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
 import org.aodnn.policyeditor.source.MeasuredProfiles;
 import org.aodnn.policyeditor.source.MeasurementProfile;
@@ -11,9 +12,17 @@ import org.aodnn.policyeditor.source.StoredPredictors;
 
 /**
  * What the Policy Editor offers, read from the database in one background step: the catalog models, the
- * latency sources (measured profiles first, then the stored predictors' platforms) and the saved policies.
+ * latency sources (measured profiles first, then the stored predictors' platforms), the mobile energy sources
+ * (a compute power, profiles that measured energy, stored energy predictors) and the saved policies.
  */
-record SourceChoices(List<String> models, List<LayerSource> latencySources, List<String> policies) {
+record SourceChoices(List<String> models, List<LayerSource> latencySources, List<EnergySource> energySources,
+                     List<String> policies) {
+
+    /**
+     * The choice "compute power x mobile latency": its power is the editor's own field, so this item stands
+     * for every {@link EnergySource.ComputePower} (see {@link #isComputePower}).
+     */
+    static final EnergySource COMPUTE_POWER = new EnergySource.ComputePower(0);
 
     static final MeasurementProfile DEFAULT_MOBILE = new MeasurementProfile("reference-browser", "browser", "wasm", "", 1);
     static final MeasurementProfile DEFAULT_EDGE = new MeasurementProfile("edge-server", "gpu", "", "", 0);
@@ -21,9 +30,18 @@ record SourceChoices(List<String> models, List<LayerSource> latencySources, List
     static SourceChoices load(Store store) {
         List<LayerSource> sources = new ArrayList<>();
         new MeasuredProfiles(store).list().forEach(p -> sources.add(p.profile()));
-        sources.addAll(new StoredPredictors(store).list());
-        return new SourceChoices(store.models().names(), List.copyOf(sources),
+        StoredPredictors predictors = new StoredPredictors(store);
+        sources.addAll(predictors.list());
+        List<EnergySource> energy = new ArrayList<>();
+        energy.add(COMPUTE_POWER);
+        new MeasuredProfiles(store).withEnergy().forEach(p -> energy.add(new EnergySource.Measured(p.profile())));
+        predictors.listEnergy().forEach(p -> energy.add(new EnergySource.Predicted(p)));
+        return new SourceChoices(store.models().names(), List.copyOf(sources), List.copyOf(energy),
                 new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList());
+    }
+
+    static boolean isComputePower(EnergySource source) {
+        return source == null || source instanceof EnergySource.ComputePower;
     }
 
     /** The stored profile matching {@code wanted} in all but the browser version, else the first source. */

@@ -161,6 +161,46 @@ class PartitionCommandTest {
     }
 
     @Test
+    void aStoredEnergyPredictorGivesTheMobileEnergy() throws IOException {
+        // SYNTHETIC BY CONSTRUCTION (no real phone energy ships): wasm latencies of four other models at 1.5 W
+        try (Store store = Store.open(db)) {
+            List<org.aodnn.modelfitting.predictor.LayerSample> rows = new ArrayList<>();
+            for (var m : store.measurements().find(org.aodnn.db.repo.MeasurementFilter.parse(List.of(
+                    "platform=reference-browser", "backend=wasm", "model=resnet18", "model=vgg11", "model=squeezenet1_1",
+                    "model=mobilenet_v2")))) {
+                rows.add(new org.aodnn.modelfitting.predictor.LayerSample("browser/wasm", m.key().model(),
+                        m.key().layerIndex(), m.layerName(), m.geometry(), 1, null, 1.5 * m.latencyMs()));
+            }
+            var doc = new org.aodnn.modelfitting.fit.PredictorFitter(
+                    org.aodnn.modelfitting.fit.FitOptions.logLatency().withMaxDegree(2),
+                    org.aodnn.modelfitting.predictor.Quantity.ENERGY).fit(rows,
+                    org.aodnn.modelfitting.fit.FitMonitor.NONE).document();
+            new org.aodnn.db.repo.PredictorRepository(store.dsl()).save(new org.aodnn.db.domain.StoredPredictor(
+                    "phone-energy", "browser/wasm", doc.quantity(), 1, doc.fingerprint(),
+                    org.aodnn.modelfitting.predictor.PredictorJson.write(doc), "{}", null), true);
+        }
+        JsonNode out = runJson(args("--t-max", "1200", "--e-max", "24", "--mobile-energy-predictor",
+                "phone-energy:browser/wasm", "--weights-cached", "--json"));
+        double expected;
+        try (Store store = Store.open(db)) {
+            var source = new org.aodnn.policyeditor.source.EnergySource.Predicted(
+                    new org.aodnn.policyeditor.source.PredictorSource("phone-energy", "browser/wasm", 1));
+            double[] joules = new org.aodnn.policyeditor.source.SourceResolver(store).energy(source, alexnet)
+                    .perLayerJoules(new double[alexnet.layers().size()]);
+            expected = java.util.Arrays.stream(joules).sum();
+        }
+        JsonNode cuts = out.get("cuts");
+        JsonNode local = cuts.get(cuts.size() - 1);
+        assertEquals(alexnet.layers().size(), local.get("k").asInt());
+        assertEquals(expected, local.get("parts").get("ew_j").asDouble(), 1e-9 * expected);
+
+        assertTrue(failure(args("--t-max", "1200", "--e-max", "24", "--mobile-energy-predictor", "phone-energy"))
+                .getMessage().contains("--mobile-energy-predictor phone-energy: expected NAME:PLATFORM"));
+        assertTrue(failure(args("--t-max", "1200", "--e-max", "24", "--mobile-energy-predictor", "gone:browser/wasm"))
+                .getMessage().contains("no stored predictor named 'gone'"));
+    }
+
+    @Test
     void textOutputNamesTheChosenCut() {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new PartitionCommand());
