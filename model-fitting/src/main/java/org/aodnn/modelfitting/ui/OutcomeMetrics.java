@@ -34,7 +34,8 @@ final class OutcomeMetrics {
                 .thenComparing(r -> r.family().equals(EvaluationReport.ALL) ? "" : r.family())
                 .thenComparing(r -> methodOrder(r.method())));
         metrics.setAll(rows);
-        metricsCaption.set(result.document().quantityKind().cliName() + " accuracy, " + (report.evaluation().equals(Evaluations.LEAVE_ONE_MODEL_OUT)
+        String quantity = result.document().quantityKind().cliName();
+        metricsCaption.set(Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1) + " accuracy, " + (report.evaluation().equals(Evaluations.LEAVE_ONE_MODEL_OUT)
                 ? "leave-one-model-out (each model predicted by a fit on the others)"
                 : "in sample (predicting the rows the fit saw)")
                 + "; relative figures count layers " + (result.document().quantityKind() == Quantity.LATENCY

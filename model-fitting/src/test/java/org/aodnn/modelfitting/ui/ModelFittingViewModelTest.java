@@ -353,7 +353,7 @@ class ModelFittingViewModelTest {
             MetricsTableRow overall = e.metrics().get(0);
             assertEquals("predictor", overall.method());
             assertTrue(overall.rmse().endsWith(" mJ") && overall.rows().endsWith("> 0 mJ)"), overall.rows());
-            assertTrue(e.metricsCaptionProperty().get().startsWith("energy accuracy"), e.metricsCaptionProperty().get());
+            assertTrue(e.metricsCaptionProperty().get().startsWith("Energy accuracy"), e.metricsCaptionProperty().get());
             assertFalse(e.measuredVsPredicted().isEmpty());
             assertEquals("synthetic-phone-cpu-log-energy", e.saveNameProperty().get());
             e.save();
