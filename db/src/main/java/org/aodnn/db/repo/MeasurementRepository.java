@@ -16,6 +16,7 @@ import java.util.Set;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.MeasurementKey;
 import org.aodnn.db.jooq.tables.records.LayerMeasurementRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -179,17 +180,7 @@ public final class MeasurementRepository {
 
     /** How much is stored per profile: (platform, target, backend, browser, threads) with row and model counts. */
     public List<ProfileSummary> profiles() {
-        var rows = DSL.count().as("row_count");
-        var models = DSL.countDistinct(LAYER_MEASUREMENT.MODEL).as("model_count");
-        return dsl.select(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
-                        LAYER_MEASUREMENT.BROWSER, LAYER_MEASUREMENT.THREADS, rows, models)
-                .from(LAYER_MEASUREMENT)
-                .groupBy(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
-                        LAYER_MEASUREMENT.BROWSER, LAYER_MEASUREMENT.THREADS)
-                .orderBy(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
-                        LAYER_MEASUREMENT.THREADS)
-                .fetch(r -> new ProfileSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7()));
+        return profiles(DSL.noCondition());
     }
 
     /**
@@ -198,12 +189,16 @@ public final class MeasurementRepository {
      * are left out.
      */
     public List<ProfileSummary> profilesWithEnergy() {
+        return profiles(LAYER_MEASUREMENT.ENERGY_MJ.isNotNull());
+    }
+
+    private List<ProfileSummary> profiles(Condition rowsCounted) {
         var rows = DSL.count().as("row_count");
         var models = DSL.countDistinct(LAYER_MEASUREMENT.MODEL).as("model_count");
         return dsl.select(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
                         LAYER_MEASUREMENT.BROWSER, LAYER_MEASUREMENT.THREADS, rows, models)
                 .from(LAYER_MEASUREMENT)
-                .where(LAYER_MEASUREMENT.ENERGY_MJ.isNotNull())
+                .where(rowsCounted)
                 .groupBy(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,
                         LAYER_MEASUREMENT.BROWSER, LAYER_MEASUREMENT.THREADS)
                 .orderBy(LAYER_MEASUREMENT.PLATFORM, LAYER_MEASUREMENT.TARGET, LAYER_MEASUREMENT.BACKEND,

@@ -76,13 +76,7 @@ class PredictorManifestTest {
         try (Store store = TestStores.open(dir)) {
             // SYNTHETIC BY CONSTRUCTION (no real phone energy ships): the reference browser's measured wasm
             // latencies as energies at 1.5 W (1 W for 1 ms is 1 mJ)
-            List<LayerSample> rows = new ArrayList<>();
-            for (LayerMeasurement m : store.measurements().find(MeasurementFilter.parse(List.of(
-                    "platform=reference-browser", "backend=wasm", "model=alexnet", "model=resnet18", "model=vgg11")))) {
-                rows.add(new LayerSample(Platforms.of(m.key().target(), m.key().backend()), m.key().model(),
-                        m.key().layerIndex(), m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(),
-                        1.5 * m.latencyMs()));
-            }
+            List<LayerSample> rows = samples(store, 1.5, "platform=reference-browser", "backend=wasm");
             PredictorDocument energy = new PredictorFitter(FitOptions.logLatency().withMaxDegree(2), Quantity.ENERGY)
                     .fit(rows, FitMonitor.NONE).document();
             String json = PredictorJson.write(energy);
@@ -128,13 +122,20 @@ class PredictorManifestTest {
     }
 
     private static org.aodnn.modelfitting.predictor.PredictorDocument fitGpu(Store store) {
+        List<LayerSample> rows = samples(store, 1.0, "platform=edge-server", "target=gpu");
+        return new PredictorFitter(FitOptions.logLatency().withMaxDegree(2)).fit(rows, FitMonitor.NONE).document();
+    }
+
+    /** Stored rows of alexnet, resnet18 and vgg11 matching {@code terms}, their latency times {@code scale}. */
+    private static List<LayerSample> samples(Store store, double scale, String... terms) {
+        List<String> filter = new ArrayList<>(List.of(terms));
+        filter.addAll(List.of("model=alexnet", "model=resnet18", "model=vgg11"));
         List<LayerSample> rows = new ArrayList<>();
-        for (LayerMeasurement m : store.measurements().find(MeasurementFilter.parse(List.of(
-                "platform=edge-server", "target=gpu", "model=alexnet", "model=resnet18", "model=vgg11")))) {
+        for (LayerMeasurement m : store.measurements().find(MeasurementFilter.parse(filter))) {
             rows.add(new LayerSample(Platforms.of(m.key().target(), m.key().backend()), m.key().model(),
                     m.key().layerIndex(), m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(),
-                    m.latencyMs()));
+                    scale * m.latencyMs()));
         }
-        return new PredictorFitter(FitOptions.logLatency().withMaxDegree(2)).fit(rows, FitMonitor.NONE).document();
+        return rows;
     }
 }

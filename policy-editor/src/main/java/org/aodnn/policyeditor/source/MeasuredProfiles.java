@@ -29,18 +29,17 @@ public final class MeasuredProfiles {
 
     /** Every stored profile with its row and model counts, ordered by platform, target, backend, threads. */
     public List<ProfileInfo> list() {
-        List<ProfileInfo> out = new ArrayList<>();
-        for (MeasurementRepository.ProfileSummary s : store.measurements().profiles()) {
-            out.add(new ProfileInfo(new MeasurementProfile(s.platform(), s.target(), s.backend(), s.browser(),
-                    s.threads()), s.rows(), s.models()));
-        }
-        return out;
+        return infos(store.measurements().profiles());
     }
 
     /** The stored profiles that measured energy, with their counts of rows and models with energy. */
     public List<ProfileInfo> withEnergy() {
+        return infos(store.measurements().profilesWithEnergy());
+    }
+
+    private static List<ProfileInfo> infos(List<MeasurementRepository.ProfileSummary> summaries) {
         List<ProfileInfo> out = new ArrayList<>();
-        for (MeasurementRepository.ProfileSummary s : store.measurements().profilesWithEnergy()) {
+        for (MeasurementRepository.ProfileSummary s : summaries) {
             out.add(new ProfileInfo(new MeasurementProfile(s.platform(), s.target(), s.backend(), s.browser(),
                     s.threads()), s.rows(), s.models()));
         }
