@@ -12,8 +12,11 @@ import org.aodnn.modelfitting.predictor.Platforms;
 import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
- * Reads training rows from layer-CSV files (edge-layer-latency.csv format, optional backend/browser
- * columns). Platform of a row: its {@code platform} column, else target or target/backend.
+ * Reads training rows from layer-CSV files (edge-layer-latency.csv format, optional backend/browser/platform
+ * columns). The predictor platform of a row is its target or target/backend ({@code cpu}, {@code browser/wasm}),
+ * as for rows read from the database: a CSV's {@code platform} column names the device (profile) that measured
+ * it, which a {@code --where platform=...} condition selects by, and which differs between devices of one
+ * predictor platform (the device's capability is a feature within the platform, paper Eq. 1).
  */
 public final class MeasurementFiles {
 
@@ -43,7 +46,8 @@ public final class MeasurementFiles {
                 LayerMeasurement m = rows.get(i);
                 if (filter.matches(table.rows().get(i), m.key().platform())) {
                     matched++;
-                    LayerSample.of(m, quantity).ifPresent(out::add);
+                    String platform = Platforms.of(m.key().target(), m.key().backend());
+                    LayerSample.of(m, quantity).map(s -> s.onPlatform(platform)).ifPresent(out::add);
                 }
             }
         }

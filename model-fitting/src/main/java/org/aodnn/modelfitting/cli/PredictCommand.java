@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict layer latencies (or energies, with an energy predictor) with a predictor document.",
-            "Input: a layer CSV with the geometry columns and target (threads, backend, platform optional;",
-            "threads defaults to 1, 0 on a GPU);",
+            "Input: a layer CSV with the geometry columns and target (threads, backend optional; threads",
+            "defaults to 1, 0 on a GPU); the predictor platform is target or target/backend, or, in a file",
+            "without target, its platform column (a platform column beside target names the device);",
             "output: every input row in order plus predicted_ms (predicted_mj for energy) and flag."})
 public final class PredictCommand implements Callable<Integer> {
 
@@ -76,7 +77,7 @@ public final class PredictCommand implements Callable<Integer> {
         try {
             table = CsvTable.read(data);
             List<String> required = new ArrayList<>(LayerCsv.GEOMETRY_COLUMNS);
-            if (!table.hasColumn("platform")) {
+            if (!table.hasColumn("platform") || table.hasColumn("target")) {
                 required.add("target");
             }
             table.requireColumns(required);
@@ -88,7 +89,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (CsvTable.Row row : table.rows()) {
                 LayerSample sample = sample(row);
                 if (!evaluator.hasPlatform(sample.platform())) {
-                    throw row.problem(table.hasColumn("platform") ? "platform" : "target", "platform '"
+                    throw row.problem(table.hasColumn("target") ? "target" : "platform", "platform '"
                             + sample.platform() + "' is not in the predictor (it has "
                             + String.join(", ", doc.platformNames()) + ")");
                 }
@@ -125,8 +126,11 @@ public final class PredictCommand implements Callable<Integer> {
 
     private static LayerSample sample(CsvTable.Row row) {
         LayerGeometry g = LayerCsv.geometry(row);
-        String platform = row.optional("platform")
-                .orElseGet(() -> Platforms.of(row.text("target"), row.optional("backend").orElse("")));
+        // an exported layer-CSV's platform column names the device that measured the row; with a target,
+        // the predictor platform is target/backend as in training (MeasurementFiles)
+        String platform = row.optional("target").isPresent()
+                ? Platforms.of(row.text("target"), row.optional("backend").orElse(""))
+                : row.text("platform");
         // Without a threads column: one thread, or 0 on a GPU (the value GPU rows carry).
         int threads = row.optional("threads").isPresent() ? row.nonNegativeInt("threads")
                 : platform.equals("gpu") || platform.startsWith("gpu/") ? 0 : 1;

@@ -42,6 +42,10 @@ public record LayerSample(String platform, String model, int layerIndex, String 
         return LayerFamily.generalTypeKey(geometry);
     }
 
+    public LayerSample onPlatform(String newPlatform) {
+        return new LayerSample(newPlatform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs);
+    }
+
     public LayerSample withThreads(int newThreads) {
         return new LayerSample(platform, model, layerIndex, layerName, geometry, newThreads, cpuFreqKhz, latencyMs);
     }

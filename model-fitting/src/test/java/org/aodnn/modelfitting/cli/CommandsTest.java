@@ -197,4 +197,43 @@ class CommandsTest {
         assertTrue(alone.failure().getMessage().contains("only used with --calibrate"), alone.failure().getMessage());
         assertFalse(Files.exists(dir.resolve("x.json")) || Files.exists(dir.resolve("y.json")), "nothing written on errors");
     }
+
+    @Test
+    void aCsvPlatformColumnNamesTheDeviceNotThePredictorPlatform() throws Exception {
+        // as an exported phone session: platform = the device (profile), target/backend = the predictor platform
+        List<org.aodnn.db.domain.LayerMeasurement> rows = new ArrayList<>();
+        for (var m : org.aodnn.db.csv.LayerCsv.readMeasurements(CsvTable.read(TestData.browserCsv()),
+                org.aodnn.modelfitting.predictor.Platforms::of)) {
+            if (m.key().backend().equals("wasm") && List.of("alexnet", "resnet18", "squeezenet1_1").contains(m.key().model())) {
+                var k = m.key();
+                rows.add(new org.aodnn.db.domain.LayerMeasurement(new org.aodnn.db.domain.MeasurementKey(
+                        k.model().equals("alexnet") ? "phone-a" : "phone-b", k.model(), k.layerIndex(), k.target(),
+                        k.threads(), k.backend(), k.browser()), m.layerName(), m.geometry(), m.latencyMs(), null, null,
+                        null, m.reps(), null, null, null, null));
+            }
+        }
+        Path csv = dir.resolve("devices.csv");
+        try (var w = Files.newBufferedWriter(csv)) {
+            org.aodnn.db.csv.LayerCsv.writeMeasurements(rows, w);
+        }
+        Path p = dir.resolve("p.json");
+        Run fit = run(new FitCommand(), "--data", csv.toString(), "--out", p.toString(), "--max-degree", "1", "--json");
+        assertEquals(0, fit.exit(), String.valueOf(fit.failure()));
+        JsonNode doc = Json.MAPPER.readTree(fit.out());
+        assertEquals(List.of("browser/wasm"), List.of(doc.get("platforms").get(0).asText()));
+        assertEquals(1, doc.get("platforms").size(), "both devices train the one platform");
+        assertEquals(rows.size(), doc.get("rows").asInt());
+
+        Run onlyB = run(new FitCommand(), "--data", csv.toString(), "--where", "platform=phone-b", "--out",
+                dir.resolve("b.json").toString(), "--max-degree", "1", "--json");
+        assertEquals(0, onlyB.exit(), String.valueOf(onlyB.failure()));
+        assertEquals(rows.stream().filter(r -> r.key().platform().equals("phone-b")).count(),
+                Json.MAPPER.readTree(onlyB.out()).get("rows").asLong(), "--where platform= selects a device");
+
+        Path predicted = dir.resolve("predicted.csv");
+        Run predict = run(new PredictCommand(), "--predictor", p.toString(), "--data", csv.toString(), "--out",
+                predicted.toString());
+        assertEquals(0, predict.exit(), String.valueOf(predict.failure()));
+        assertEquals(rows.size() + 1, Files.readAllLines(predicted).size());
+    }
 }

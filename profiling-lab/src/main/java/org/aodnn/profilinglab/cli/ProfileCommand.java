@@ -36,6 +36,7 @@ import org.aodnn.profilinglab.session.ProfilingListener;
 import org.aodnn.profilinglab.session.ProfilingRequest;
 import org.aodnn.profilinglab.session.ProfilingSessionTask;
 import org.aodnn.profilinglab.session.SessionOutcome;
+import org.aodnn.profilinglab.adb.cli.AdbOptions;
 import org.aodnn.profilinglab.adb.run.AdbPhoneTarget;
 import org.aodnn.profilinglab.target.ProfilingTarget;
 import org.aodnn.profilinglab.target.ProfilingTargets;
@@ -55,6 +56,9 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
+
+    @Mixin
+    AdbOptions adb = new AdbOptions();
 
     @Spec
     CommandSpec spec;
@@ -180,7 +184,7 @@ public final class ProfileCommand implements Callable<Integer> {
             if (phoneTarget()) {
                 // A phone target records device state and pending restores, so it needs the open store.
                 try {
-                    profilingTarget = AdbPhoneTarget.forName(target, store, browser);
+                    profilingTarget = AdbPhoneTarget.forName(target, store, browser, adb.address());
                 } catch (IllegalArgumentException e) {
                     throw new CommandFailure(e.getMessage(), 2);
                 }

@@ -12,6 +12,7 @@ import org.aodnn.db.Store;
 import org.aodnn.profilinglab.adb.client.AdbDevice;
 import org.aodnn.profilinglab.adb.client.AdbDeviceEntry;
 import org.aodnn.profilinglab.adb.client.AdbException;
+import org.aodnn.profilinglab.adb.client.AdbServerAddress;
 import org.aodnn.profilinglab.adb.client.AdbServerClient;
 import org.aodnn.profilinglab.adb.control.DeviceControl;
 import org.aodnn.profilinglab.adb.energy.ClockOffset;
@@ -195,11 +196,18 @@ public final class AdbPhoneTarget implements ProfilingTarget {
      * browser package or null for the phone's first known browser, energy measured.
      */
     public static AdbPhoneTarget forName(String targetName, Store store, String browserPackage) {
+        return forName(targetName, store, browserPackage,
+                AdbServerAddress.fromEnvironment());
+    }
+
+    /** As above, through the adb server at {@code adb} (the CLI's --adb-host/--adb-port). */
+    public static AdbPhoneTarget forName(String targetName, Store store, String browserPackage,
+                                         AdbServerAddress adb) {
         if (!targetName.startsWith(PREFIX) || targetName.length() == PREFIX.length()) {
             throw new IllegalArgumentException("'" + targetName + "' is not adb:SERIAL");
         }
-        return new AdbPhoneTarget(new AdbServerClient(org.aodnn.profilinglab.adb.client.AdbServerAddress.fromEnvironment()),
-                targetName.substring(PREFIX.length()), store, PhoneRunOptions.defaults().withBrowser(browserPackage));
+        return new AdbPhoneTarget(new AdbServerClient(adb), targetName.substring(PREFIX.length()), store,
+                PhoneRunOptions.defaults().withBrowser(browserPackage));
     }
 
     /** The session of the last {@link #open} (for the energy attribution after the run). */
