@@ -55,8 +55,12 @@ public final class FeatureCurves {
         return new FeatureCurve(platform, unit.key(), feature.id(), line, measured);
     }
 
+    /** The median over the rows that state the value (an unknown CPU frequency is no value of 0). */
     private static double median(List<LayerSample> rows, BaseFeature f) {
-        double[] v = rows.stream().mapToDouble(f::value).toArray();
+        double[] v = rows.stream().filter(f::known).mapToDouble(f::value).toArray();
+        if (v.length == 0) {
+            return 0.0;
+        }
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }

@@ -122,6 +122,12 @@ class CalibrationTest {
             assertEquals(s.latencyMs(), ev.predict(s).ms(), 1e-3 * s.latencyMs());
         }
         assertNotEquals(TrainingFingerprint.of(browser), doc.fingerprint(), "the base's training data counts too");
+        // a calibrated platform written without its empty "units" still reads
+        String json = org.aodnn.modelfitting.predictor.PredictorJson.write(doc);
+        String withoutUnits = json.replaceFirst("(\"platform\" : \"browser/cpu\",\\s*)\"units\" : \\[ \\],\\s*", "$1");
+        assertNotEquals(json, withoutUnits);
+        assertEquals(json, org.aodnn.modelfitting.predictor.PredictorJson.write(
+                org.aodnn.modelfitting.predictor.PredictorJson.read("doc", withoutUnits)));
         assertEquals(TrainingFingerprint.combine(TrainingFingerprint.of(browser), stored.fingerprint()), doc.fingerprint());
     }
 

@@ -86,6 +86,15 @@ class PredictorJsonTest {
         String textScale = json.replaceFirst("\"scale\" : ([0-9.eE-]+)", "\"scale\" : \"$1\"");
         assertTrue(assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", textScale))
                 .getMessage().endsWith("platforms[0].units[0].features[0].scale: must be a number"));
+        String noDegree = json.replaceFirst("\"degree\" : \\d+,", "");
+        assertEquals("p.json: not a predictor document: platforms[0].units[0]: the required field 'degree' is missing",
+                assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", noDegree)).getMessage());
+        String fractionalExponent = json.replaceFirst("\"exponents\" : \\[ \\[ (\\d)", "\"exponents\" : [ [ $1.7");
+        assertTrue(assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", fractionalExponent))
+                .getMessage().endsWith("platforms[0].units[0].exponents[0][0]: must be a whole number"));
+        String fractionalVersion = json.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 1.9");
+        assertTrue(assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", fractionalVersion))
+                .getMessage().endsWith("schemaVersion: must be a whole number"));
         assertEquals("p.json: not a predictor document: the document must be a JSON object",
                 assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", "[1, 2]")).getMessage());
     }

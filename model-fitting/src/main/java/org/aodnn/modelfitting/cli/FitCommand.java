@@ -116,6 +116,10 @@ public final class FitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("--quantity: " + e.getMessage());
         }
+        if (quantity != Quantity.LATENCY && calibrate != null && !calibrate.isEmpty()) {
+            throw new CommandFailure("--calibrate: browser calibration (Eq. 2-3) maps latencies; fit "
+                    + quantity.cliName() + " directly");
+        }
         FitOptions options = options();
         CalibrationPlan calibrations = new CalibrationPlan(calibrations(), basePredictor());
         boolean lomo = false;

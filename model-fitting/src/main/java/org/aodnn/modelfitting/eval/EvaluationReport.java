@@ -38,11 +38,13 @@ public record EvaluationReport(String evaluation, List<PointPrediction> points, 
             LayerSample s = p.sample();
             groups.computeIfAbsent(p.method() + "\u0000" + s.platform() + "\u0000" + ALL, k -> new ArrayList<>()).add(p);
             groups.computeIfAbsent(p.method() + "\u0000" + s.platform() + "\u0000" + p.family(), k -> new ArrayList<>()).add(p);
-            String mk = p.method() + "\u0000" + s.model() + "\u0000" + s.platform() + "\u0000" + s.threads();
+            // a model run: one model on one device, platform and thread count
+            String mk = p.method() + "\u0000" + s.model() + "\u0000" + s.platform() + "\u0000" + s.threads()
+                    + "\u0000" + s.device();
             sums.computeIfAbsent(mk, k -> new double[2]);
             sums.get(mk)[0] += s.latencyMs();
             sums.get(mk)[1] += p.predictedMs();
-            keys.putIfAbsent(mk, new ModelLevelKey(p.method(), s.model(), s.platform(), s.threads()));
+            keys.putIfAbsent(mk, new ModelLevelKey(p.method(), s.model(), s.platform(), s.threads(), s.device()));
         }
         List<MetricsRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<PointPrediction>> e : groups.entrySet()) {
@@ -60,7 +62,8 @@ public record EvaluationReport(String evaluation, List<PointPrediction> points, 
         List<ModelLevelError> modelLevel = new ArrayList<>();
         for (Map.Entry<String, double[]> e : sums.entrySet()) {
             ModelLevelKey k = keys.get(e.getKey());
-            modelLevel.add(new ModelLevelError(k.method, k.model, k.platform, k.threads, e.getValue()[0], e.getValue()[1]));
+            modelLevel.add(new ModelLevelError(k.method, k.model, k.platform, k.threads, k.device, e.getValue()[0],
+                    e.getValue()[1]));
         }
         Map<String, List<ModelLevelError>> byMethodPlatform = new TreeMap<>();
         for (ModelLevelError m : modelLevel) {
@@ -78,7 +81,7 @@ public record EvaluationReport(String evaluation, List<PointPrediction> points, 
         return new EvaluationReport(evaluation, points, rows, modelLevel, summaries);
     }
 
-    private record ModelLevelKey(String method, String model, String platform, int threads) {
+    private record ModelLevelKey(String method, String model, String platform, int threads, String device) {
     }
 
     public List<String> methods() {

@@ -51,7 +51,8 @@ public final class IdenticalLayerReference implements LatencyModel {
 
     private static String key(LayerSample s) {
         LayerGeometry g = s.geometry();
-        return String.join("|", s.platform(), Integer.toString(s.threads()), s.typeKey(), g.inShape(), g.outShape(),
+        return String.join("|", s.platform(), s.device(), Integer.toString(s.threads()), s.typeKey(), g.inShape(),
+                g.outShape(),
                 Integer.toString(g.kernelH()), Integer.toString(g.kernelW()), Integer.toString(g.stride()),
                 Integer.toString(g.padding()), Integer.toString(g.groups()));
     }

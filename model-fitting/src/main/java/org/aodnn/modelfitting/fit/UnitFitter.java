@@ -39,8 +39,7 @@ final class UnitFitter {
         double[][] z = new double[n][inputs.size()];
         for (int i = 0; i < n; i++) {
             for (int d = 0; d < inputs.size(); d++) {
-                FeatureInput f = inputs.get(d);
-                z[i][d] = f.standardise(BaseFeature.ofId(f.name()).value(rows.get(i)));
+                z[i][d] = BaseFeature.standardised(inputs.get(d), rows.get(i));
             }
         }
 
@@ -198,19 +197,27 @@ final class UnitFitter {
         List<FeatureInput> out = new ArrayList<>();
         int n = rows.size();
         for (BaseFeature f : candidates) {
+            // the mean and scale of the rows that state the value; an unknown one stands at the mean (z = 0)
             double sum = 0;
             double[] t = new double[n];
+            int known = 0;
             for (int i = 0; i < n; i++) {
+                if (!f.known(rows.get(i))) {
+                    continue;
+                }
                 double raw = f.value(rows.get(i));
-                t[i] = FeatureInput.LOG1P.equals(transform) ? StrictMath.log1p(Math.max(raw, 0)) : raw;
-                sum += t[i];
+                t[known] = FeatureInput.LOG1P.equals(transform) ? StrictMath.log1p(Math.max(raw, 0)) : raw;
+                sum += t[known++];
             }
-            double mean = sum / n;
+            if (known == 0) {
+                continue;
+            }
+            double mean = sum / known;
             double ss = 0;
-            for (double v : t) {
-                ss += (v - mean) * (v - mean);
+            for (int i = 0; i < known; i++) {
+                ss += (t[i] - mean) * (t[i] - mean);
             }
-            double sd = Math.sqrt(ss / Math.max(1, n - 1));
+            double sd = Math.sqrt(ss / Math.max(1, known - 1));
             if (sd > 1e-9 * (1 + Math.abs(mean))) {
                 out.add(new FeatureInput(f.id(), transform, mean, sd));
             }

@@ -27,7 +27,11 @@ public enum BaseFeature {
     OUT_SPATIAL("out_spatial"),
     /** CPU threads used (0 on a GPU). */
     THREADS("threads"),
-    /** CPU frequency in MHz, 0 when unknown. */
+    /**
+     * CPU frequency in MHz. Unknown for many rows (the edge data, browsers that cannot read it) and for
+     * questions about a device state nobody fixed: such a row is not "0 MHz" but "typical", so fitting leaves it
+     * out of the feature's mean and scale and both fitting and evaluation give it z = 0, the training mean.
+     */
     CPU_FREQ_MHZ("cpu_freq_mhz");
 
     private final String id;
@@ -47,6 +51,17 @@ public enum BaseFeature {
             }
         }
         throw new IllegalArgumentException("unknown feature '" + id + "'");
+    }
+
+    /** Whether the sample states this feature's value; only the CPU frequency may be unknown. */
+    public boolean known(LayerSample s) {
+        return this != CPU_FREQ_MHZ || s.cpuFreqKhz() != null;
+    }
+
+    /** The standardised input of {@code f} for {@code s}: 0 (the training mean) where the value is unknown. */
+    public static double standardised(FeatureInput f, LayerSample s) {
+        BaseFeature feature = ofId(f.name());
+        return feature.known(s) ? f.standardise(feature.value(s)) : 0.0;
     }
 
     public double value(LayerSample s) {

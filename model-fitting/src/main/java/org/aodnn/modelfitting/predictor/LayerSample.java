@@ -10,14 +10,26 @@ import org.aodnn.db.domain.LayerMeasurement;
  * measured value of the quantity being fitted when known (training and evaluation), {@code NaN} when only
  * a prediction is wanted: latency in ms, or, for an energy predictor ({@link #of(LayerMeasurement, Quantity)}),
  * energy in mJ (the name is kept from when latency was the only quantity).
- * {@code cpuFreqKhz} is {@code null} when unknown.
+ * {@code cpuFreqKhz} is {@code null} when unknown. {@code device} names the device (stored profile) that
+ * measured the row, "" when unknown: rows of several devices may train one platform's predictor, but a
+ * model's per-layer values only add up to a model run on one device.
  */
 public record LayerSample(String platform, String model, int layerIndex, String layerName, LayerGeometry geometry,
-                          int threads, Long cpuFreqKhz, double latencyMs) {
+                          int threads, Long cpuFreqKhz, double latencyMs, String device) {
+
+    public LayerSample {
+        device = device == null ? "" : device;
+    }
+
+    /** A sample of no particular device. */
+    public LayerSample(String platform, String model, int layerIndex, String layerName, LayerGeometry geometry,
+                       int threads, Long cpuFreqKhz, double latencyMs) {
+        this(platform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs, "");
+    }
 
     public static LayerSample of(LayerMeasurement m) {
         return new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(), m.layerName(),
-                m.geometry(), m.key().threads(), m.cpuFreqKhz(), m.latencyMs());
+                m.geometry(), m.key().threads(), m.cpuFreqKhz(), m.latencyMs(), m.key().platform());
     }
 
     /** The row with the given quantity's measured value, empty when the row did not measure it. */
@@ -27,7 +39,7 @@ public record LayerSample(String platform, String model, int layerIndex, String 
             return Optional.empty();
         }
         return Optional.of(new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(),
-                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), v.getAsDouble()));
+                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), v.getAsDouble(), m.key().platform()));
     }
 
     public LayerFamily family() {
@@ -43,10 +55,12 @@ public record LayerSample(String platform, String model, int layerIndex, String 
     }
 
     public LayerSample onPlatform(String newPlatform) {
-        return new LayerSample(newPlatform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs);
+        return new LayerSample(newPlatform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs,
+                device);
     }
 
     public LayerSample withThreads(int newThreads) {
-        return new LayerSample(platform, model, layerIndex, layerName, geometry, newThreads, cpuFreqKhz, latencyMs);
+        return new LayerSample(platform, model, layerIndex, layerName, geometry, newThreads, cpuFreqKhz, latencyMs,
+                device);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 public record PlatformPredictor(String platform, List<UnitModel> units, Calibration calibration) {
 
     public PlatformPredictor {
-        units = List.copyOf(units);
+        // a calibrated platform may leave "units" out of its JSON: none
+        units = units == null ? List.of() : List.copyOf(units);
     }
 }

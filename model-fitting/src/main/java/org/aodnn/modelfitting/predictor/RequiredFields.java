@@ -13,7 +13,9 @@ final class RequiredFields {
 
     private static final List<String> DOCUMENT_TEXT = List.of("quantity", "mode");
     private static final List<String> UNIT_TEXT = List.of("key", "level", "family", "target");
-    private static final List<String> UNIT_NUMBERS = List.of("intercept", "minMs", "maxMs");
+    private static final List<String> UNIT_NUMBERS = List.of("intercept", "minMs", "maxMs", "lambda1", "lambda2",
+            "cvMse");
+    private static final List<String> UNIT_INTEGERS = List.of("degree", "trainingRows");
     private static final List<String> FEATURE_NUMBERS = List.of("center", "scale");
     private static final List<String> FIT_NUMBERS = List.of("gamma", "delta", "epsilon");
 
@@ -25,7 +27,7 @@ final class RequiredFields {
         if (doc == null || !doc.isObject()) {
             throw fail(source, "", "the document must be a JSON object");
         }
-        number(source, doc, "", "schemaVersion");
+        integer(source, doc, "", "schemaVersion");
         text(source, doc, "", DOCUMENT_TEXT);
         JsonNode platforms = array(source, doc, "", "platforms");
         for (int i = 0; i < platforms.size(); i++) {
@@ -55,6 +57,9 @@ final class RequiredFields {
         JsonNode u = object(source, node, at);
         text(source, u, at, UNIT_TEXT);
         numbers(source, u, at, UNIT_NUMBERS);
+        for (String field : UNIT_INTEGERS) {
+            integer(source, u, at, field);
+        }
         JsonNode features = array(source, u, at, "features");
         for (int k = 0; k < features.size(); k++) {
             String f = at + ".features[" + k + "]";
@@ -62,8 +67,22 @@ final class RequiredFields {
             text(source, feature, f, List.of("name", "transform"));
             numbers(source, feature, f, FEATURE_NUMBERS);
         }
-        array(source, u, at, "exponents");
-        array(source, u, at, "coefficients");
+        JsonNode exponents = array(source, u, at, "exponents");
+        for (int j = 0; j < exponents.size(); j++) {
+            String row = at + ".exponents[" + j + "]";
+            requireArray(source, exponents.get(j), row);
+            for (int k = 0; k < exponents.get(j).size(); k++) {
+                if (!exponents.get(j).get(k).isIntegralNumber()) {
+                    throw fail(source, row + "[" + k + "]", "must be a whole number");
+                }
+            }
+        }
+        JsonNode coefficients = array(source, u, at, "coefficients");
+        for (int j = 0; j < coefficients.size(); j++) {
+            if (!coefficients.get(j).isNumber()) {
+                throw fail(source, at + ".coefficients[" + j + "]", "must be a number");
+            }
+        }
     }
 
     private static void calibration(String source, JsonNode node, String at) {
@@ -76,6 +95,7 @@ final class RequiredFields {
             JsonNode fit = object(source, fits.get(k), f);
             text(source, fit, f, List.of("key", "level"));
             numbers(source, fit, f, FIT_NUMBERS);
+            integer(source, fit, f, "trainingRows");
         }
     }
 
@@ -126,6 +146,13 @@ final class RequiredFields {
         }
         if (!node.isNumber()) {
             throw fail(source, path(at, field), "must be a number");
+        }
+    }
+
+    private static void integer(String source, JsonNode parent, String at, String field) {
+        number(source, parent, at, field);
+        if (!parent.get(field).isIntegralNumber()) {
+            throw fail(source, path(at, field), "must be a whole number");
         }
     }
 

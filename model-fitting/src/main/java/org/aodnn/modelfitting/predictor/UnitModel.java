@@ -26,8 +26,7 @@ public record UnitModel(String key, String level, String family, List<FeatureInp
     public double predict(LayerSample s) {
         double[] z = new double[features.size()];
         for (int i = 0; i < z.length; i++) {
-            FeatureInput f = features.get(i);
-            z[i] = f.standardise(BaseFeature.ofId(f.name()).value(s));
+            z[i] = BaseFeature.standardised(features.get(i), s);
         }
         return predictStandardised(z);
     }

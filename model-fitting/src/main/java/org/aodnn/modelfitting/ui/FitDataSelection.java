@@ -119,9 +119,11 @@ final class FitDataSelection {
             return;
         }
         long generation = ++loadGeneration;
-        loadedDevices = chosen;
+        // what was loaded for other ticks no longer applies, whether or not this load succeeds
+        loadedDevices = List.of();
         loadedRows = StoredRows.ProfileRows.EMPTY;
         if (chosen.isEmpty()) {
+            loadedDevices = chosen;
             loading.set(false);
             backends.clear();
             models.clear();
@@ -142,6 +144,7 @@ final class FitDataSelection {
             if (generation != loadGeneration) {
                 return; // the ticks changed meanwhile; a later load is under way
             }
+            loadedDevices = chosen;
             loadedRows = loaded;
             loading.set(false);
             keepTicks(backends, loaded.latency().stream().map(LayerSample::platform));
@@ -155,6 +158,10 @@ final class FitDataSelection {
                 return;
             }
             loading.set(false);
+            backends.clear();
+            models.clear();
+            devicesSummary.set("");
+            updateSelectionSummary();
             messages.error("Cannot load the measurements of " + what + ": " + WorkspaceMessages.describe(e));
         }));
     }

@@ -72,6 +72,13 @@ final class FitRun {
         this.selection = selection;
         this.messages = messages;
         this.onFitted = onFitted;
+        // calibration maps latencies (Eq. 2-3): choosing energy drops the base rather than leaving a choice
+        // the disabled box no longer lets the operator change
+        selection.quantityProperty().addListener((obs, old, now) -> {
+            if (now != Quantity.LATENCY) {
+                calibrationBase.set(CalibrationBase.NONE);
+            }
+        });
         canFit = Bindings.createBooleanBinding(() -> !running.get() && !selection.loadingProperty().get()
                         && selection.hasRows()
                         && selection.backends().stream().anyMatch(SelectableItem::isSelected)

@@ -44,6 +44,8 @@ public final class ModelFittingViewModel implements Activatable {
     private final OutcomeCharts charts;
     private final OutcomeMetrics metrics = new OutcomeMetrics();
     private final StoredPredictorList stored;
+    // the save name last offered by the workspace itself, as opposed to one the operator typed
+    private String offeredName;
 
     public ModelFittingViewModel(Store store, TaskExecutor executor) {
         selection = new FitDataSelection(store, executor, messages);
@@ -71,9 +73,12 @@ public final class ModelFittingViewModel implements Activatable {
         charts.show(result);
         metrics.show(result);
         StringProperty saveName = stored.saveNameProperty();
-        // a name the operator typed wins; otherwise offer one saying what was fitted
-        if (saveName.get() == null || saveName.get().isBlank()) {
-            saveName.set(defaultName(result));
+        // a name the operator typed wins; otherwise offer one saying what was fitted, renewed with each fit
+        // (a name offered for an earlier fit would save a different predictor over it)
+        String current = saveName.get();
+        if (current == null || current.isBlank() || current.equals(offeredName)) {
+            offeredName = defaultName(result);
+            saveName.set(offeredName);
         }
     }
 

@@ -98,6 +98,8 @@ class ModelFittingViewFxTest {
 
         robot.clickOn("#fit-button");
         waitUntil("the metrics table is filled", () -> !table().getItems().isEmpty());
+        // the table fills and the status line follows in the same UI event; this thread may look in between
+        waitUntil("the status reports the fit", () -> label("#fit-status").startsWith("Fitted"));
 
         assertEquals("", label("#fit-error"));
         assertTrue(label("#fit-status").startsWith("Fitted a log latency predictor"), label("#fit-status"));

@@ -276,6 +276,20 @@ class ModelFittingViewModelTest {
     }
 
     @Test
+    void theOfferedSaveNameFollowsEachFitUntilTheOperatorTypesOne() {
+        chooseGpuSubset();
+        vm.fit();
+        assertEquals("edge-server-gpu-log", vm.saveNameProperty().get());
+        vm.modeProperty().set("paper");
+        vm.fit();
+        assertEquals("edge-server-gpu-paper", vm.saveNameProperty().get(), "an offered name is renewed");
+        vm.saveNameProperty().set("mine");
+        vm.modeProperty().set("log");
+        vm.fit();
+        assertEquals("mine", vm.saveNameProperty().get(), "a typed name is kept");
+    }
+
+    @Test
     void aCurveAlongAConstantFeatureUsesALinearAxis() {
         chooseGpuSubset();
         vm.fit();
@@ -416,10 +430,12 @@ class ModelFittingViewModelTest {
                 vm.statusProperty().get());
 
         vm.quantityProperty().set(Quantity.ENERGY);
+        assertEquals(CalibrationBase.NONE, vm.calibrationBaseProperty().get(), "energy is not calibrated: base dropped");
         vm.fit();
         assertTrue(vm.errorProperty().get().startsWith("The ticked devices (reference-browser) have no energy_mj"),
                 vm.errorProperty().get());
         vm.quantityProperty().set(Quantity.LATENCY);
+        vm.calibrationBaseProperty().set(base);
         vm.selectDevices(List.of("edge-server"));
         vm.selectBackends(List.of("gpu"));
         vm.fit();
