@@ -1,5 +1,6 @@
 package org.aodnn.policyeditor.ui;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class PolicyEditorViewModel implements Activatable {
             if (b == null) {
                 energySource.set(SourceChoices.COMPUTE_POWER); // "no energy" is not a choice
             } else {
-                rebuildProblem();
+                rebuildProblem(); // the E_max slider's range follows the new energies (updateLimits)
             }
         });
         for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached)) {
@@ -144,13 +145,25 @@ public final class PolicyEditorViewModel implements Activatable {
     public void activate() {
         executor.execute(BackgroundTask.of("Loading policy editor choices", () -> SourceChoices.load(store)),
                 TaskCallbacks.<SourceChoices>of(c -> quietly(() -> {
+                    boolean reactivated = model.get() != null;
                     models.setAll(c.models());
-                    latencySources.setAll(c.latencySources());
+                    // Replacing a combo box's items may clear its value for a moment; put the choices back.
+                    LayerSource keepMobile = mobileSource.get();
+                    LayerSource keepEdge = edgeSource.get();
+                    if (!latencySources.equals(c.latencySources())) {
+                        latencySources.setAll(c.latencySources());
+                        mobileSource.set(keepMobile);
+                        edgeSource.set(keepEdge);
+                    }
                     EnergySource keep = energySource.get();
-                    energySources.setAll(c.energySources());
-                    if (!SourceChoices.isComputePower(keep) && !c.energySources().contains(keep)) {
+                    List<EnergySource> offered = new ArrayList<>(c.energySources());
+                    if (!SourceChoices.isComputePower(keep) && !offered.contains(keep)) {
                         // kept as chosen (a loaded policy may name one that is gone): the problem says why it fails
-                        energySources.add(keep);
+                        offered.add(keep);
+                    }
+                    if (!energySources.equals(offered)) {
+                        energySources.setAll(offered);
+                        energySource.set(keep);
                     }
                     policies.setAll(c.policies());
                     if (mobileSource.get() == null) {
@@ -162,6 +175,10 @@ public final class PolicyEditorViewModel implements Activatable {
                     if (model.get() == null && !c.models().isEmpty()) {
                         resetBoundsOnNextProblem = true;
                         model.set(c.models().contains("mobilenet_v2") ? "mobilenet_v2" : c.models().get(0));
+                    } else if (reactivated) {
+                        // measurements or predictors may have changed while the workspace was hidden (a profile
+                        // stored, a predictor replaced): read the sources again rather than show stale decisions
+                        rebuildProblem();
                     }
                 }), error -> status.set("Cannot load the choices: " + error.getMessage())));
     }

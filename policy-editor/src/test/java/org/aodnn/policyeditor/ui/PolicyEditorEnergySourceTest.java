@@ -136,10 +136,45 @@ class PolicyEditorEnergySourceTest {
         assertEquals(e.chosen().k(), other.evaluationProperty().get().chosen().k());
         assertEquals(e.chosen().eJ(), other.evaluationProperty().get().chosen().eJ(), 1e-12);
 
-        // back to a compute power: the power the policy names is restored with it
-        other.energySourceProperty().set(SourceChoices.COMPUTE_POWER);
-        assertEquals(new EnergySource.ComputePower(other.computePowerMwProperty().get()),
-                other.currentSettings().mobileEnergy());
+        // a policy with a compute power brings its power back, and the energy choice with it
+        vm.energySourceProperty().set(SourceChoices.COMPUTE_POWER);
+        vm.computePowerMwProperty().set(3300);
+        vm.policyNameProperty().set("power-3300");
+        vm.savePolicy();
+        other.computePowerMwProperty().set(1000);
+        other.loadPolicy("power-3300");
+        assertEquals(SourceChoices.COMPUTE_POWER, other.energySourceProperty().get());
+        assertEquals(3300, other.computePowerMwProperty().get(), 0.0);
+        assertEquals(new EnergySource.ComputePower(3300), other.currentSettings().mobileEnergy());
+    }
+
+    @Test
+    void comingBackToTheWorkspaceReadsTheSourcesAgainAndKeepsTheChoices() {
+        vm.weightsCachedProperty().set(true); // running locally then costs the layers alone
+        vm.energySourceProperty().set(PREDICTED);
+        double before = localOnly(vm.evaluationProperty().get()).eJ();
+        vm.deactivate();
+        // meanwhile the energy predictor is replaced by one twice as hungry (SYNTHETIC, see the class comment)
+        StoredPredictor stored = new PredictorRepository(store.dsl()).find("phone-energy").orElseThrow();
+        PredictorDocument doc = PredictorJson.read("stored", stored.document());
+        List<LayerSample> doubled = new ArrayList<>();
+        for (LayerMeasurement m : store.measurements().find(MeasurementFilter.parse(List.of("platform=synthetic-phone")))) {
+            if (!m.key().model().equals("mobilenet_v2")) {
+                doubled.add(new LayerSample("browser/wasm", m.key().model(), m.key().layerIndex(), m.layerName(),
+                        m.geometry(), 1, null, 2 * m.energyMj()));
+            }
+        }
+        PredictorDocument hungry = new PredictorFitter(FitOptions.logLatency().withMaxDegree(2), Quantity.ENERGY)
+                .fit(doubled, FitMonitor.NONE).document();
+        new PredictorRepository(store.dsl()).save(new StoredPredictor("phone-energy", "browser/wasm",
+                hungry.quantity(), 1, hungry.fingerprint(), PredictorJson.write(hungry), "{}", null), true);
+        assertNotEquals(doc.fingerprint(), hungry.fingerprint());
+
+        vm.activate();
+        assertEquals(PREDICTED, vm.energySourceProperty().get(), "the choice survives the reload of the lists");
+        assertTrue(vm.latencySources().contains(vm.mobileSourceProperty().get()));
+        double after = localOnly(vm.evaluationProperty().get()).eJ();
+        assertTrue(after > 1.5 * before, "the replaced predictor is used: " + before + " J -> " + after + " J");
     }
 
     @Test
