@@ -72,6 +72,7 @@ final class SessionRun {
             messages.error(e.getMessage());
             return;
         }
+        progress.progressText("preparing"); // not the text the last session ended with
         BackgroundTask<ProfilingChoice.Prepared> check = BackgroundTask.of("Preparing profiling", () -> choice.prepare(chosen));
         preparing = check;
         executor.execute(check, TaskCallbacks.<ProfilingChoice.Prepared>of(prepared -> {
@@ -84,6 +85,7 @@ final class SessionRun {
         }, error -> {
             preparing = null;
             progress.running(false);
+            progress.progressText("");
             messages.error(error.getMessage());
         }).withCancelled(() -> {
             preparing = null;
@@ -93,6 +95,7 @@ final class SessionRun {
 
     private void cancelledBeforeStart() {
         progress.running(false);
+        progress.progressText("");
         messages.info("Profiling was cancelled before the session started");
     }
 

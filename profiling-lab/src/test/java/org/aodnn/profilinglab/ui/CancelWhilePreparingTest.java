@@ -94,6 +94,7 @@ class CancelWhilePreparingTest {
     void cancelBeforeTheCheckRunsStartsNothing() {
         viewModel.start();
         assertTrue(viewModel.runningProperty().get(), "Cancel is offered while the choice is checked");
+        assertEquals("preparing", viewModel.progressTextProperty().get());
         viewModel.cancel();
         executor.runAll();
         assertNothingStarted();
@@ -112,6 +113,7 @@ class CancelWhilePreparingTest {
     private void assertNothingStarted() {
         assertFalse(viewModel.runningProperty().get());
         assertEquals("Profiling was cancelled before the session started", viewModel.messageProperty().get());
+        assertEquals("", viewModel.progressTextProperty().get(), "no 'cancelling' left behind");
         assertTrue(viewModel.sessions().isEmpty(), "no session stored");
         assertTrue(store.measurements().profiles().stream().noneMatch(p -> p.platform().equals("local-chromium")));
         assertTrue(viewModel.canStartProperty().get(), "it can be started again");

@@ -83,7 +83,7 @@ class PhoneControlsViewModelTest {
             assertEquals(Map.of(RestorableSetting.sysfs(POLICY0 + "/scaling_governor"), "schedutil",
                             RestorableSetting.sysfs(POLICY0 + "/scaling_max_freq"), String.valueOf(hwMax)),
                     recorded(restores, bed.serial));
-            assertTrue(restores.pending(bed.serial).stream().allMatch(e -> e.owner().equals(PhoneControlsViewModel.OWNER)));
+            assertTrue(restores.pending(bed.serial).stream().allMatch(e -> e.owner().equals(PhoneChanges.OWNER)));
 
             // Nothing changed in the choices: said so, nothing written.
             controls.applyFrequency();
@@ -191,6 +191,37 @@ class PhoneControlsViewModelTest {
             assertEquals("", locked.statusProperty().get());
             profiling.set(null);
             assertTrue(locked.canControlProperty().get());
+            lab.deactivate();
+            executor.drain();
+        }
+    }
+
+    @Test
+    void reloadReadsThePhoneAgainUnlessTheLabProfilesIt() throws Exception {
+        QueuedUiExecutor executor = new QueuedUiExecutor();
+        try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
+             Store store = Store.open(dir.resolve("lab"))) {
+            ProfilingLabViewModel lab = new ProfilingLabViewModel(store, executor, null, bed.server.address());
+            SimpleStringProperty profiling = new SimpleStringProperty();
+            PhoneControlsViewModel controls = new PhoneControlsViewModel(store, executor, bed.server.address(),
+                    lab.phones(), profiling);
+            lab.activate();
+            select(executor, lab, controls, bed.serial);
+            assertEquals("", controls.statusProperty().get(), "the first read says nothing");
+            controls.governorProperty().set("powersave"); // chosen, not applied
+
+            controls.reload();
+            assertTrue(controls.busyProperty().get());
+            assertEquals("Reading the state of " + bed.serial + " …", controls.statusProperty().get());
+            settle(executor, controls);
+            assertFalse(controls.statusIsErrorProperty().get());
+            assertEquals("State of " + bed.serial + " read", controls.statusProperty().get());
+            assertEquals("schedutil", controls.governorProperty().get(), "the choices show what the phone has");
+
+            profiling.set("adb:" + bed.serial);
+            controls.reload();
+            assertFalse(controls.busyProperty().get(), "a phone being profiled is not read from here");
+            assertEquals("State of " + bed.serial + " read", controls.statusProperty().get());
             lab.deactivate();
             executor.drain();
         }
