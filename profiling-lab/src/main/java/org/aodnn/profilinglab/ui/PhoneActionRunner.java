@@ -16,7 +16,7 @@ import org.aodnn.profilinglab.adb.state.DeviceStateReader;
  * Runs the controls' actions as background tasks, each on its own connection to the phone through the adb server
  * (like {@code aodnn device ...} does), and delivers what came of them on the UI thread. The state an action read
  * goes to the phone list at once, whichever phone is chosen; it reaches the {@link ChosenPhone}, the
- * {@link PolicyEditor} and the {@link PhoneControlStatus} only while its phone is still the chosen one (the
+ * {@link CpuPolicyEditor} and the {@link PhoneControlStatus} only while its phone is still the chosen one (the
  * operator may have chosen another meanwhile). The controls are busy while any action runs.
  */
 final class PhoneActionRunner {
@@ -32,14 +32,14 @@ final class PhoneActionRunner {
     private final AdbServerAddress adb;
     private final PhonesViewModel phones;
     private final ChosenPhone phone;
-    private final PolicyEditor policies;
+    private final CpuPolicyEditor policies;
     private final PhoneControlStatus status;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private int tasksRunning;
 
     /** {@code adb} null: no adb server is configured, and every action says so instead of running. */
     PhoneActionRunner(TaskExecutor executor, AdbServerAddress adb, PhonesViewModel phones, ChosenPhone phone,
-                      PolicyEditor policies, PhoneControlStatus status) {
+                      CpuPolicyEditor policies, PhoneControlStatus status) {
         this.executor = executor;
         this.adb = adb;
         this.phones = phones;

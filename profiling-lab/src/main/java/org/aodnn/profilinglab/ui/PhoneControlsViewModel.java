@@ -20,7 +20,7 @@ import org.aodnn.profilinglab.adb.state.CpuPolicy;
  * its cpufreq policies, the governor and limits to set on one of them, the screen brightness to keep, and the
  * actions (set frequency, keep the screen on, pause charging, reset the device). The work is done by parts with
  * one concern each: {@link ChosenPhone} (which phone, what is known of it, locked while profiled),
- * {@link PolicyEditor} (its policies and the edited choices) with {@link FrequencyChange} (what Set frequency
+ * {@link CpuPolicyEditor} (its policies and the edited choices) with {@link FrequencyChange} (what Set frequency
  * writes), {@link PhoneChanges} (what each action does to the phone, recording every original for "Reset
  * device", and its words), {@link PhoneActionRunner} (one action at a time in the background, its outcome
  * delivered) and {@link PhoneControlStatus} (the status line). The phones themselves are polled by the
@@ -30,7 +30,7 @@ public final class PhoneControlsViewModel {
 
     private final PhoneControlStatus status = new PhoneControlStatus();
     private final ChosenPhone phone;
-    private final PolicyEditor policies;
+    private final CpuPolicyEditor policies;
     private final PhoneChanges changes;
     private final PhoneActionRunner runner;
     private final IntegerProperty brightness = new SimpleIntegerProperty(128);
@@ -44,7 +44,7 @@ public final class PhoneControlsViewModel {
     public PhoneControlsViewModel(Store store, TaskExecutor executor, AdbServerAddress adb, PhonesViewModel phones,
                                   ObservableValue<String> profilingTarget) {
         phone = new ChosenPhone(phones.devices(), profilingTarget);
-        policies = new PolicyEditor(phones.states(), phone.serialProperty());
+        policies = new CpuPolicyEditor(phones.states(), phone.serialProperty());
         changes = new PhoneChanges(store);
         runner = new PhoneActionRunner(executor, adb, phones, phone, policies, status);
         canControl = phone.loadedProperty().and(runner.busyProperty().not()).and(phone.profiledBinding().not());

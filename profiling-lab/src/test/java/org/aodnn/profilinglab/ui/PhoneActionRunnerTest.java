@@ -33,12 +33,12 @@ class PhoneActionRunnerTest {
     private final PhoneControlStatus status = new PhoneControlStatus();
 
     /** The parts the runner delivers to, on the live list of {@code phones}. */
-    private record Parts(ChosenPhone phone, PolicyEditor policies, PhoneActionRunner runner) {
+    private record Parts(ChosenPhone phone, CpuPolicyEditor policies, PhoneActionRunner runner) {
     }
 
     private Parts parts(AdbServerAddress adb, PhonesViewModel phones) {
         ChosenPhone phone = new ChosenPhone(phones.devices(), new SimpleStringProperty());
-        PolicyEditor policies = new PolicyEditor(phones.states(), phone.serialProperty());
+        CpuPolicyEditor policies = new CpuPolicyEditor(phones.states(), phone.serialProperty());
         return new Parts(phone, policies, new PhoneActionRunner(executor, adb, phones, phone, policies, status));
     }
 

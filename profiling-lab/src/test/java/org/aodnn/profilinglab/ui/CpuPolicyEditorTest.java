@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
  * while a read-back puts the phone's values back; another phone's refresh is not shown; an edited policy that
  * disappears hands the edit to the first one.
  */
-class PolicyEditorTest {
+class CpuPolicyEditorTest {
 
     private static final String SERIAL = "127.0.0.1:5555";
 
     private final ObservableMap<String, DeviceState> liveStates = FXCollections.observableHashMap();
     private final SimpleStringProperty chosen = new SimpleStringProperty(SERIAL);
-    private final PolicyEditor editor = new PolicyEditor(liveStates, chosen);
+    private final CpuPolicyEditor editor = new CpuPolicyEditor(liveStates, chosen);
 
     @Test
     void theFirstPolicyIsEditedWithItsOwnValues() {
@@ -90,7 +90,7 @@ class PolicyEditorTest {
         assertEquals("powersave", editor.governorProperty().get());
 
         editor.show(state(SERIAL, "adbd", 102), true);
-        assertEquals(PolicyEditor.NO_POLICY, editor.selectedPolicyIdProperty().get(), "a phone without cpufreq");
+        assertEquals(CpuPolicyEditor.NO_POLICY, editor.selectedPolicyIdProperty().get(), "a phone without cpufreq");
         assertNull(editor.governorProperty().get());
         assertTrue(editor.governorChoices().isEmpty());
         assertFalse(editor.policySelectedBinding().get());
@@ -103,7 +103,7 @@ class PolicyEditorTest {
         editor.clear();
 
         assertTrue(editor.policies().isEmpty());
-        assertEquals(PolicyEditor.NO_POLICY, editor.selectedPolicyIdProperty().get());
+        assertEquals(CpuPolicyEditor.NO_POLICY, editor.selectedPolicyIdProperty().get());
         assertNull(editor.editedPolicy());
         assertTrue(editor.governorChoices().isEmpty());
         assertTrue(editor.frequencyChoices().isEmpty());

@@ -21,7 +21,7 @@ import org.aodnn.profilinglab.adb.state.DeviceState;
  * operator's half-made choice would be undone under the mouse; a first read, an action's read-back and choosing
  * another policy put that policy's own values into the choices.
  */
-final class PolicyEditor {
+final class CpuPolicyEditor {
 
     static final int NO_POLICY = -1;
 
@@ -35,7 +35,7 @@ final class PolicyEditor {
     private final BooleanBinding policySelected;
 
     /** {@code liveStates}: serial → the last state the live refresh read; {@code chosenSerial}: the chosen phone. */
-    PolicyEditor(ObservableMap<String, DeviceState> liveStates, ObservableValue<String> chosenSerial) {
+    CpuPolicyEditor(ObservableMap<String, DeviceState> liveStates, ObservableValue<String> chosenSerial) {
         // made before the listener below, so that it hears a new selection first (as the controls' enabling does)
         policySelected = selectedPolicyId.greaterThanOrEqualTo(0);
         selectedPolicyId.addListener((obs, old, now) -> editPolicy());
