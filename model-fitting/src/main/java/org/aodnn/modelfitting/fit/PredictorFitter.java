@@ -126,7 +126,7 @@ public final class PredictorFitter {
         }
         List<PlatformPredictor> platforms = new ArrayList<>();
         for (Map.Entry<String, List<UnitModel>> e : units.entrySet()) {
-            platforms.add(new PlatformPredictor(e.getKey(), e.getValue(), null));
+            platforms.add(new PlatformPredictor(e.getKey(), e.getValue(), null, threadsOf(byPlatform.get(e.getKey()))));
         }
         platforms.addAll(borrowed.values());
         // a borrowed base is part of what the calibrated platforms were trained on
@@ -141,7 +141,7 @@ public final class PredictorFitter {
                 monitor.checkCancelled();
                 monitor.progress(done, total, "calibrating " + c.getKey() + " from " + c.getValue());
                 Calibration cal = CalibrationFitter.fit(base, c.getValue(), c.getKey(), byPlatform.get(c.getKey()));
-                platforms.add(new PlatformPredictor(c.getKey(), List.of(), cal));
+                platforms.add(new PlatformPredictor(c.getKey(), List.of(), cal, threadsOf(byPlatform.get(c.getKey()))));
                 done++;
             }
             fitted = new PredictorDocument(fitted.schemaVersion(), fitted.quantity(), fitted.mode(), fingerprint,
@@ -149,6 +149,12 @@ public final class PredictorFitter {
         }
         monitor.progress(total, total, "fitted " + plans.size() + " models");
         return new FitResult(fitted, scores, warnings);
+    }
+
+    /** The distinct thread counts of the rows, sorted. */
+    private static List<Integer> threadsOf(List<LayerSample> rows) {
+        return List.copyOf(rows.stream().map(LayerSample::threads).collect(java.util.stream.Collectors
+                .toCollection(TreeSet::new)));
     }
 
     private record UnitPlan(String platform, String key, String level, LayerFamily family, List<LayerSample> rows) {

@@ -41,6 +41,15 @@ final class RequiredFields {
                     unit(source, units.get(j), at + ".units[" + j + "]");
                 }
             }
+            JsonNode threads = p.get("trainingThreads");
+            if (threads != null && !threads.isNull()) {
+                requireArray(source, threads, at + ".trainingThreads");
+                for (int k = 0; k < threads.size(); k++) {
+                    if (!threads.get(k).isIntegralNumber() || threads.get(k).asLong() < 0) {
+                        throw fail(source, at + ".trainingThreads[" + k + "]", "must be a whole number >= 0");
+                    }
+                }
+            }
             JsonNode calibration = p.get("calibration");
             boolean noUnits = units == null || units.isNull() || units.isEmpty();
             if (calibration == null || calibration.isNull()) {

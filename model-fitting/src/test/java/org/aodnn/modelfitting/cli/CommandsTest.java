@@ -68,6 +68,8 @@ class CommandsTest {
         assertTrue(doc.get("in-sample").get("modelLevel").size() > 0);
         var written = PredictorJson.read(out);
         assertEquals(doc.get("fingerprint").asText(), written.fingerprint());
+        assertEquals(List.of(1, 16), written.platform("cpu").orElseThrow().trainingThreads(),
+                "the thread counts the rows ran at are recorded");
         try (Store store = Store.open(db)) {
             var stored = new PredictorRepository(store.dsl()).find("edge-cpu").orElseThrow();
             assertEquals("cpu", stored.platform());

@@ -66,9 +66,9 @@ public final class PartitionOptions {
                 description = "Compute power while inferring, mW (ew = P x tw / 10^6)")
         Double powerMw;
 
-        @Option(names = "--mobile-energy-predictor", required = true, paramLabel = "NAME:PLATFORM",
+        @Option(names = "--mobile-energy-predictor", required = true, paramLabel = "NAME:PLATFORM[:THREADS]",
                 description = {"a stored energy predictor (aodnn fit --quantity energy --save NAME) evaluated for",
-                    "every layer on PLATFORM at 1 thread, e.g. phone-energy:browser/wasm"})
+                    "every layer on PLATFORM at THREADS threads (default 1), e.g. phone-energy:browser/wasm:8"})
         String predictor;
     }
 
@@ -97,13 +97,7 @@ public final class PartitionOptions {
         if (energy.file != null) {
             energySource = new EnergySource.Csv(absolute(energy.file));
         } else if (energy.predictor != null) {
-            int colon = energy.predictor.indexOf(':');
-            if (colon <= 0 || colon == energy.predictor.length() - 1) {
-                throw new IllegalArgumentException("--mobile-energy-predictor " + energy.predictor
-                        + ": expected NAME:PLATFORM, e.g. phone-energy:browser/wasm");
-            }
-            energySource = new EnergySource.Predicted(new PredictorSource(energy.predictor.substring(0, colon),
-                    energy.predictor.substring(colon + 1), 1));
+            energySource = new EnergySource.Predicted(predictorSource(energy.predictor));
         } else {
             requireNonNegative("--mobile-power-mw", energy.powerMw);
             energySource = new EnergySource.ComputePower(energy.powerMw);
@@ -111,6 +105,28 @@ public final class PartitionOptions {
         return new PolicySettings(model, new CsvFileSource(absolute(mobileLatency)),
                 new CsvFileSource(absolute(edgeLatency)), energySource, profile, upMbps, downMbps, weightsCached,
                 tMaxMs, eMaxJ, eta == null ? tMaxMs / eMaxJ : eta, eta == null, inputBytes);
+    }
+
+    /** {@code NAME:PLATFORM[:THREADS]} (a platform may contain '/', never ':'). */
+    private static PredictorSource predictorSource(String spec) {
+        String[] parts = spec.split(":", -1);
+        if (parts.length < 2 || parts.length > 3 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("--mobile-energy-predictor " + spec
+                    + ": expected NAME:PLATFORM[:THREADS], e.g. phone-energy:browser/wasm:8");
+        }
+        int threads = 1;
+        if (parts.length == 3) {
+            try {
+                threads = Integer.parseInt(parts[2].trim());
+            } catch (NumberFormatException e) {
+                threads = -1;
+            }
+            if (threads < 0) {
+                throw new IllegalArgumentException("--mobile-energy-predictor " + spec
+                        + ": THREADS must be a whole number >= 0");
+            }
+        }
+        return new PredictorSource(parts[0].trim(), parts[1].trim(), threads);
     }
 
     private static String absolute(Path p) {

@@ -1,7 +1,9 @@
 package org.aodnn.policyeditor.source;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DnnModel;
 import org.aodnn.db.domain.ModelLayer;
@@ -29,8 +31,10 @@ public final class StoredPredictors {
     }
 
     /**
-     * One source per stored latency predictor and platform, newest predictor first: CPU threads 1 (a
-     * predictor models threads as a feature; 1 is what a browser tab gets), 0 on a GPU platform.
+     * The stored latency predictors as sources, newest predictor first: one per platform and thread count the
+     * platform was trained at (a predictor models threads as a feature, so it answers for each device state it
+     * has seen); where a document does not record its training thread counts, 1 (what a browser tab gets), 0 on
+     * a GPU platform.
      */
     public List<PredictorSource> list() {
         return list(PredictorDocument.QUANTITY_LATENCY);
@@ -47,12 +51,32 @@ public final class StoredPredictors {
             if (!quantity.equals(p.quantity()) || p.platform() == null) {
                 continue;
             }
+            Map<String, List<Integer>> trained = trainingThreads(p.name());
             for (String platform : p.platform().split(",")) {
                 String name = platform.trim();
-                if (!name.isEmpty()) {
-                    out.add(new PredictorSource(p.name(), name, defaultThreads(name)));
+                if (name.isEmpty()) {
+                    continue;
+                }
+                List<Integer> threads = trained.getOrDefault(name, List.of());
+                for (int t : threads.isEmpty() ? List.of(defaultThreads(name)) : threads) {
+                    out.add(new PredictorSource(p.name(), name, t));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Per platform, the thread counts the stored document says it was trained at; none for a document that
+     * does not say or cannot be read (choosing it then reports what is wrong with it).
+     */
+    private Map<String, List<Integer>> trainingThreads(String name) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        try {
+            repository.find(name).ifPresent(stored -> PredictorJson.read("stored predictor '" + name + "'",
+                    stored.document()).platforms().forEach(pp -> out.put(pp.platform(), pp.trainingThreads())));
+        } catch (PredictorFormatException e) {
+            return Map.of();
         }
         return out;
     }

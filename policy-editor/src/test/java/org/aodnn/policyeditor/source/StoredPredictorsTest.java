@@ -58,6 +58,24 @@ class StoredPredictorsTest {
     }
 
     @Test
+    void aPlatformIsOfferedAtEachThreadCountItWasTrainedAt() {
+        List<org.aodnn.modelfitting.predictor.LayerSample> rows = new java.util.ArrayList<>();
+        for (var m : store.measurements().find(org.aodnn.db.repo.MeasurementFilter.parse(List.of(
+                "platform=edge-server", "target=cpu", "model=alexnet", "model=resnet18", "threads=1", "threads=4")))) {
+            rows.add(new org.aodnn.modelfitting.predictor.LayerSample("cpu", m.key().model(), m.key().layerIndex(),
+                    m.layerName(), m.geometry(), m.key().threads(), null, m.latencyMs()));
+        }
+        var doc = new org.aodnn.modelfitting.fit.PredictorFitter(org.aodnn.modelfitting.fit.FitOptions.logLatency()
+                .withMaxDegree(1)).fit(rows, org.aodnn.modelfitting.fit.FitMonitor.NONE).document();
+        new PredictorRepository(store.dsl()).save(new StoredPredictor("cpu-1-4", "cpu", doc.quantity(), 1,
+                doc.fingerprint(), org.aodnn.modelfitting.predictor.PredictorJson.write(doc), "{}", null), true);
+        List<PredictorSource> offered = new StoredPredictors(store).list().stream()
+                .filter(p -> p.name().equals("cpu-1-4")).toList();
+        assertEquals(List.of(new PredictorSource("cpu-1-4", "cpu", 1), new PredictorSource("cpu-1-4", "cpu", 4)), offered);
+        new PredictorRepository(store.dsl()).delete("cpu-1-4");
+    }
+
+    @Test
     void everyLayerOfACatalogModelIsPredictedAndUnseenTypesFallBack() {
         DnnModel mobilenet = PolicyInputs.model(store, "mobilenet_v2");
         StoredPredictors.Predicted gpu = new StoredPredictors(store).predict(GPU, mobilenet);
