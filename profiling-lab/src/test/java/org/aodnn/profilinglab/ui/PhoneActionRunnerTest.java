@@ -74,13 +74,7 @@ class PhoneActionRunnerTest {
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
             PhonesViewModel phones = new PhonesViewModel(bed.server.address(), executor);
-            Parts p = parts(bed.server.address(), phones);
-            PhoneChanges changes = new PhoneChanges(store);
-            phones.activate();
-            await(() -> phones.devices().stream().filter(d -> d.serial().equals(bed.serial) && d.usable()).findFirst());
-            p.phone().serialProperty().set(bed.serial);
-            p.runner().run("Reading the state of " + bed.serial, bed.serial, d -> changes.readState(d, ""));
-            await(() -> p.phone().loaded() && !p.runner().busy() ? Optional.of(true) : Optional.empty());
+            Parts p = loadedPhone(bed, store, phones);
             assertEquals("", status.statusProperty().get(), "a first read says nothing");
             assertEquals("schedutil", p.policies().governorProperty().get());
             p.policies().governorProperty().set("performance"); // chosen, and the change is going to fail
@@ -107,13 +101,7 @@ class PhoneActionRunnerTest {
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
             PhonesViewModel phones = new PhonesViewModel(bed.server.address(), executor);
-            Parts p = parts(bed.server.address(), phones);
-            PhoneChanges changes = new PhoneChanges(store);
-            phones.activate();
-            await(() -> phones.devices().stream().filter(d -> d.serial().equals(bed.serial) && d.usable()).findFirst());
-            p.phone().serialProperty().set(bed.serial);
-            p.runner().run("Reading the state of " + bed.serial, bed.serial, d -> changes.readState(d, ""));
-            await(() -> p.phone().loaded() && !p.runner().busy() ? Optional.of(true) : Optional.empty());
+            Parts p = loadedPhone(bed, store, phones);
 
             // as when the operator cancels the task in the task area: the task ends by CancelledException
             p.runner().run("Setting policy0 of " + bed.serial, bed.serial, d -> {
@@ -168,16 +156,19 @@ class PhoneActionRunnerTest {
         assertEquals("Phones cannot be controlled: no adb server is configured", status.statusProperty().get());
     }
 
-    /** Runs queued UI actions until the condition holds (30 s at most). */
+    /** The parts with the virtual phone chosen and its state read once, as after the operator picked it. */
+    private Parts loadedPhone(AdbTestBed bed, Store store, PhonesViewModel phones) throws InterruptedException {
+        Parts p = parts(bed.server.address(), phones);
+        PhoneChanges changes = new PhoneChanges(store);
+        phones.activate();
+        await(() -> phones.devices().stream().filter(d -> d.serial().equals(bed.serial) && d.usable()).findFirst());
+        p.phone().serialProperty().set(bed.serial);
+        p.runner().run("Reading the state of " + bed.serial, bed.serial, d -> changes.readState(d, ""));
+        await(() -> p.phone().loaded() && !p.runner().busy() ? Optional.of(true) : Optional.empty());
+        return p;
+    }
+
     private <T> T await(Supplier<Optional<T>> condition) throws InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < end) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            executor.runNext(1);
-        }
-        throw new AssertionError("condition not met within 30 s");
+        return executor.await(condition);
     }
 }

@@ -250,14 +250,6 @@ class PhoneControlsViewModelTest {
     }
 
     private static <T> T await(QueuedUiExecutor executor, Supplier<Optional<T>> condition) throws InterruptedException {
-        long end = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < end) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            executor.runNext(1);
-        }
-        throw new AssertionError("condition not met within 30 s");
+        return executor.await(condition);
     }
 }

@@ -65,4 +65,17 @@ final class QueuedUiExecutor implements TaskExecutor {
         }
         return n;
     }
+
+    /** Runs queued UI actions until {@code condition} gives a value (30 s at most), and returns it. */
+    <T> T await(java.util.function.Supplier<java.util.Optional<T>> condition) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < end) {
+            java.util.Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            runNext(1);
+        }
+        throw new AssertionError("condition not met within 30 s");
+    }
 }
