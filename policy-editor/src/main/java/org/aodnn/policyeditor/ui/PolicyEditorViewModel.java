@@ -216,7 +216,8 @@ public final class PolicyEditorViewModel implements Activatable {
             loaded = l;
             PartitionProblem p = l.problem(power);
             problem.set(p);
-            status.set(name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts");
+            status.set(name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts"
+                    + SourceChoices.deviceMismatch(l.mobile(), l.energy()));
             updateLimits(p);
             evaluate();
         }, error -> {

@@ -40,6 +40,20 @@ record SourceChoices(List<String> models, List<LayerSource> latencySources, List
                 new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList());
     }
 
+    /**
+     * A warning when the browser latencies and the measured energies come from different devices (stored
+     * profiles): a partition mixing one phone's timing with another's energy is seldom what is meant. Empty
+     * otherwise, including for predicted sources, which name no device.
+     */
+    static String deviceMismatch(LayerSource mobile, EnergySource energy) {
+        if (mobile instanceof MeasurementProfile m && energy instanceof EnergySource.Measured e
+                && !m.platform().equals(e.profile().platform())) {
+            return " (note: browser latency measured on " + m.platform() + ", energy on " + e.profile().platform()
+                    + ")";
+        }
+        return "";
+    }
+
     static boolean isComputePower(EnergySource source) {
         return source == null || source instanceof EnergySource.ComputePower;
     }

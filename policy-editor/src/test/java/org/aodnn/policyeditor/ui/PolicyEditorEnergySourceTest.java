@@ -100,6 +100,8 @@ class PolicyEditorEnergySourceTest {
         double storedJ = store.measurements().find(MeasurementFilter.parse(List.of("platform=synthetic-phone",
                 "model=mobilenet_v2"))).stream().mapToDouble(m -> m.energyMj() / 1000).sum();
         assertEquals(storedJ, measured, 1e-9 * storedJ, "running everything in the browser costs the layers' energy");
+        assertTrue(vm.statusProperty().get().endsWith("(note: browser latency measured on reference-browser, energy on"
+                + " synthetic-phone)"), vm.statusProperty().get());
         assertNotEquals(fromPower, measured);
 
         vm.energySourceProperty().set(PREDICTED);
