@@ -30,7 +30,12 @@ public final class FeatureCurves {
                 .orElseThrow(() -> new IllegalArgumentException("platform '" + platform
                         + "' has no fitted unit models (calibrated or unknown)"))
                 .unit();
-        double[] values = unitRows.stream().mapToDouble(feature::value).sorted().toArray();
+        // an unknown value (a CPU frequency nobody read) is no point on this axis
+        List<LayerSample> placed = unitRows.stream().filter(feature::known).toList();
+        if (placed.isEmpty()) {
+            throw new IllegalArgumentException("no " + typeKey + " row on '" + platform + "' states its " + feature.id());
+        }
+        double[] values = placed.stream().mapToDouble(feature::value).sorted().toArray();
         double lo = values[0];
         double hi = values[values.length - 1];
         boolean logSpaced = lo > 0 && hi / lo > 10;
@@ -43,13 +48,14 @@ public final class FeatureCurves {
             for (int d = 0; d < z.length; d++) {
                 FeatureInput in = unit.features().get(d);
                 BaseFeature bf = BaseFeature.ofId(in.name());
+                // the others at their median; where no row states it, at the training mean (z = 0) as in fitting
                 double raw = bf == feature ? x : median(unitRows, bf);
-                z[d] = in.standardise(raw);
+                z[d] = Double.isNaN(raw) ? 0.0 : in.standardise(raw);
             }
             line.add(new double[] {x, unit.predictStandardised(z)});
         }
         List<double[]> measured = new ArrayList<>();
-        for (LayerSample s : unitRows) {
+        for (LayerSample s : placed) {
             measured.add(new double[] {feature.value(s), s.latencyMs()});
         }
         return new FeatureCurve(platform, unit.key(), feature.id(), line, measured);
@@ -59,7 +65,7 @@ public final class FeatureCurves {
     private static double median(List<LayerSample> rows, BaseFeature f) {
         double[] v = rows.stream().filter(f::known).mapToDouble(f::value).toArray();
         if (v.length == 0) {
-            return 0.0;
+            return Double.NaN;
         }
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;

@@ -47,7 +47,10 @@ public final class MeasurementFiles {
                 if (filter.matches(table.rows().get(i), m.key().platform())) {
                     matched++;
                     String platform = Platforms.of(m.key().target(), m.key().backend());
-                    LayerSample.of(m, quantity).map(s -> s.onPlatform(platform)).ifPresent(out::add);
+                    // the device: the row's platform column (its profile), else the file; and its browser
+                    String device = LayerSample.deviceOf(table.hasColumn("platform") ? m.key().platform()
+                            : file.getFileName().toString(), m.key().browser());
+                    LayerSample.of(m, quantity).map(s -> s.onPlatform(platform).onDevice(device)).ifPresent(out::add);
                 }
             }
         }

@@ -44,4 +44,20 @@ class MetricsTest {
         assertEquals(1.0, r.modelLevel("p", "gpu").within10(), 1e-12);
         assertEquals(3, r.modelLevel("p", "all").groups());
     }
+
+    @Test
+    void aModelRunIsOneDeviceSoTwoDevicesOfOnePlatformAreTwoRuns() {
+        var g = TestData.elementwise("ReLU", 8, 8);
+        LayerSample a0 = TestData.sample("browser/wasm", "m", 0, g, 8, 1.0).onDevice("phone-a Chrome 130");
+        LayerSample a1 = TestData.sample("browser/wasm", "m", 1, g, 8, 1.0).onDevice("phone-a Chrome 130");
+        LayerSample b0 = TestData.sample("browser/wasm", "m", 0, g, 8, 1.0).onDevice("phone-b Chrome 130");
+        EvaluationReport r = EvaluationReport.of("test", List.of(new PointPrediction("p", a0, 1.0, ""),
+                new PointPrediction("p", a1, 1.0, ""), new PointPrediction("p", b0, 1.5, "")));
+        assertEquals(2, r.modelLevel("p", "browser/wasm").groups(), "phone-a's run and phone-b's run");
+        assertEquals(0.5, r.modelLevel("p", "browser/wasm").within10(), 1e-12, "phone-b's run is 50 % off");
+        assertEquals(List.of("phone-a Chrome 130", "phone-b Chrome 130"),
+                r.modelLevel().stream().map(e -> e.device()).sorted().toList());
+        // a copy keeps its device
+        assertEquals("phone-a Chrome 130", a0.withThreads(4).onPlatform("browser/cpu").device());
+    }
 }

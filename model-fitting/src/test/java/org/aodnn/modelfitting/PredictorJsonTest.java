@@ -60,7 +60,7 @@ class PredictorJsonTest {
         String json = PredictorJson.write(new org.aodnn.modelfitting.fit.PredictorFitter(
                 FitOptions.logLatency().withMaxDegree(1)).fit(rows, FitMonitor.NONE).document());
         PredictorFormatException version = assertThrows(PredictorFormatException.class,
-                () -> PredictorJson.read("p.json", json.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 9")));
+                () -> PredictorJson.read("p.json", json.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 9")));
         assertTrue(version.getMessage().contains("p.json") && version.getMessage().contains("schemaVersion 9"),
                 version.getMessage());
         String badExponents = json.replaceFirst("\"exponents\" : \\[ \\[", "\"exponents\" : [ [ 7, ");
@@ -69,7 +69,12 @@ class PredictorJsonTest {
         assertTrue(units.getMessage().contains("unit 'Conv2d'"), units.getMessage());
         assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", "{ not json"));
         Files.writeString(dir.resolve("x.json"), json);
-        assertEquals(1, PredictorJson.read(dir.resolve("x.json")).schemaVersion());
+        assertEquals(2, PredictorJson.read(dir.resolve("x.json")).schemaVersion());
+        // a version 1 document (before trainingThreads) still reads
+        String v1 = json.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1")
+                .replaceAll(",\\s*\"trainingThreads\" : \\[[^\\]]*\\]", "");
+        assertTrue(!v1.contains("trainingThreads") && v1.contains("\"schemaVersion\" : 1"), v1.substring(0, 80));
+        assertEquals(List.of(), PredictorJson.read("old.json", v1).platforms().get(0).trainingThreads());
     }
 
     @Test
@@ -92,7 +97,7 @@ class PredictorJsonTest {
         String fractionalExponent = json.replaceFirst("\"exponents\" : \\[ \\[ (\\d)", "\"exponents\" : [ [ $1.7");
         assertTrue(assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", fractionalExponent))
                 .getMessage().endsWith("platforms[0].units[0].exponents[0][0]: must be a whole number"));
-        String fractionalVersion = json.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 1.9");
+        String fractionalVersion = json.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1.9");
         assertTrue(assertThrows(PredictorFormatException.class, () -> PredictorJson.read("p.json", fractionalVersion))
                 .getMessage().endsWith("schemaVersion: must be a whole number"));
         assertEquals("p.json: not a predictor document: the document must be a JSON object",

@@ -68,4 +68,18 @@ class UnknownFrequencyTest {
         double typical = evaluator.predict(unknown).ms();
         assertTrue(fast < typical && typical < slow, fast + " < " + typical + " < " + slow);
     }
+
+    @Test
+    void aVersionOneDocumentStillReadsAnUnknownFrequencyAsZeroAsItWasFitted() {
+        List<LayerSample> rows = rows();
+        var doc = new PredictorFitter(FitOptions.logLatency().withMaxDegree(2)).fit(rows, FitMonitor.NONE).document();
+        var v1 = new org.aodnn.modelfitting.predictor.PredictorDocument(1, doc.quantity(), doc.mode(), doc.fingerprint(),
+                doc.createdAt(), doc.platforms(), null);
+        LayerSample known = rows.get(0);
+        LayerSample unknown = new LayerSample("browser/wasm", "q", 0, "conv", known.geometry(), 8, null, Double.NaN);
+        LayerSample zero = new LayerSample("browser/wasm", "q", 0, "conv", known.geometry(), 8, 0L, Double.NaN);
+        assertEquals(new PredictorEvaluator(v1).predict(zero).ms(), new PredictorEvaluator(v1).predict(unknown).ms(), 0.0);
+        assertTrue(new PredictorEvaluator(doc).predict(unknown).ms() != new PredictorEvaluator(v1).predict(unknown).ms());
+        assertEquals(2, doc.schemaVersion());
+    }
 }

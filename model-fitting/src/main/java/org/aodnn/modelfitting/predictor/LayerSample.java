@@ -54,6 +54,16 @@ public record LayerSample(String platform, String model, int layerIndex, String 
         return LayerFamily.generalTypeKey(geometry);
     }
 
+    /** The device a stored or exported row was measured on: its profile, and its browser where it has one. */
+    public static String deviceOf(String profile, String browser) {
+        return browser == null || browser.isEmpty() ? profile : profile + " " + browser;
+    }
+
+    public LayerSample onDevice(String newDevice) {
+        return new LayerSample(platform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs,
+                newDevice);
+    }
+
     public LayerSample onPlatform(String newPlatform) {
         return new LayerSample(newPlatform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs,
                 device);

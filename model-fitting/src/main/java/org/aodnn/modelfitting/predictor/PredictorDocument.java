@@ -12,7 +12,12 @@ import java.util.Optional;
 public record PredictorDocument(int schemaVersion, String quantity, String mode, String fingerprint,
                                 String createdAt, List<PlatformPredictor> platforms, ObjectNode metrics) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: platforms record {@code trainingThreads}, and an unknown CPU frequency is the training mean (z = 0).
+     * Version 1 documents are still read; in them an unknown frequency is 0 MHz, as they were fitted.
+     */
+    public static final int SCHEMA_VERSION = 2;
+    public static final int OLDEST_READABLE_VERSION = 1;
     public static final String QUANTITY_LATENCY = "latency_ms";
     public static final String QUANTITY_ENERGY = "energy_mj";
 

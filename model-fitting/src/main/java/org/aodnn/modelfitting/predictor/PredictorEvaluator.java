@@ -16,9 +16,12 @@ public final class PredictorEvaluator {
 
     private final PredictorDocument document;
     private final Map<String, PlatformIndex> platforms = new HashMap<>();
+    // how the document was fitted: an unknown CPU frequency at the training mean (version 2) or 0 MHz (1)
+    private final boolean unknownFrequencyAsMean;
 
     public PredictorEvaluator(PredictorDocument document) {
         this.document = document;
+        this.unknownFrequencyAsMean = document.schemaVersion() >= 2;
         for (PlatformPredictor p : document.platforms()) {
             platforms.put(p.platform(), new PlatformIndex(p));
         }
@@ -58,7 +61,7 @@ public final class PredictorEvaluator {
             return new Prediction(calibration.apply(fit.fit, base.ms()), flag, base.unit());
         }
         Lookup found = index.lookup(sample);
-        return new Prediction(found.unit.predict(sample), found.flag, found.unit.key());
+        return new Prediction(found.unit.predict(sample, unknownFrequencyAsMean), found.flag, found.unit.key());
     }
 
     /** The unit model that would answer for a layer on a fitted (uncalibrated) platform, with its flag. */

@@ -59,9 +59,11 @@ public final class PredictorJson {
 
     /** Checks everything an evaluator relies on. */
     public static void validate(String source, PredictorDocument doc) {
-        if (doc.schemaVersion() != PredictorDocument.SCHEMA_VERSION) {
+        if (doc.schemaVersion() < PredictorDocument.OLDEST_READABLE_VERSION
+                || doc.schemaVersion() > PredictorDocument.SCHEMA_VERSION) {
             throw new PredictorFormatException(source + ": schemaVersion " + doc.schemaVersion()
-                    + " is not supported (this build reads " + PredictorDocument.SCHEMA_VERSION + ")");
+                    + " is not supported (this build reads " + PredictorDocument.OLDEST_READABLE_VERSION + " to "
+                    + PredictorDocument.SCHEMA_VERSION + ")");
         }
         try {
             Quantity.ofId(doc.quantity());

@@ -24,9 +24,18 @@ public record UnitModel(String key, String level, String family, List<FeatureInp
     }
 
     public double predict(LayerSample s) {
+        return predict(s, true);
+    }
+
+    /**
+     * {@code unknownAsMean}: an unknown CPU frequency stands at the training mean (z = 0, documents of schema
+     * version 2 on); false for version 1 documents, which were fitted with an unknown frequency as 0 MHz.
+     */
+    public double predict(LayerSample s, boolean unknownAsMean) {
         double[] z = new double[features.size()];
         for (int i = 0; i < z.length; i++) {
-            z[i] = BaseFeature.standardised(features.get(i), s);
+            FeatureInput f = features.get(i);
+            z[i] = unknownAsMean ? BaseFeature.standardised(f, s) : f.standardise(BaseFeature.ofId(f.name()).value(s));
         }
         return predictStandardised(z);
     }

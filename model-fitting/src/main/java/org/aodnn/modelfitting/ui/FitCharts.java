@@ -74,7 +74,9 @@ final class FitCharts {
         Map<String, List<XYChart.Data<Number, Number>>> byFamily = new TreeMap<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (PointPrediction p : thin(points.stream().filter(p -> p.measuredMs() > 0).toList())) {
+        // rows that do not state the feature (an unknown CPU frequency) have no place on its axis
+        for (PointPrediction p : thin(points.stream().filter(p -> p.measuredMs() > 0 && feature.known(p.sample()))
+                .toList())) {
             double raw = feature.value(p.sample());
             if (logX && !(raw > 0)) {
                 continue;

@@ -64,6 +64,8 @@ final class FitRun {
     private final BooleanBinding canFit;
     // the task whose progress and end still count; a finished or superseded task's late updates are ignored
     private FitTask fitTask;
+    // the devices the running (or last) fit trains on, taken when it starts: the selection may reload meanwhile
+    private List<String> fittedDevices = List.of();
 
     FitRun(Store store, TaskExecutor executor, FitDataSelection selection, WorkspaceMessages messages,
            Consumer<FitOutcome> onFitted) {
@@ -145,6 +147,7 @@ final class FitRun {
             }
         }
         List<LayerSample> rows = selection.selectedRows();
+        fittedDevices = selection.loadedDevices();
         // the base predictor is read on the worker, when the fit starts
         FitTask task = new FitTask(rows, options, quantity, targets, () -> base.isNone() ? null : readBase(base), lomo);
         fitTask = task;
@@ -209,6 +212,11 @@ final class FitRun {
             task.cancel();
             taskMessage.set("cancelling…");
         }
+    }
+
+    /** The devices of the fit that ran last, as ticked when it started. */
+    List<String> fittedDevices() {
+        return fittedDevices;
     }
 
     StringProperty modeProperty() {

@@ -83,7 +83,7 @@ public final class ModelFittingViewModel implements Activatable {
     }
 
     private String defaultName(FitOutcome result) {
-        List<String> devices = selection.loadedDevices();
+        List<String> devices = run.fittedDevices();
         PredictorDocument doc = result.document();
         return (devices.isEmpty() ? "" : String.join("+", devices) + "-")
                 + String.join("+", doc.platformNames()).replace('/', '-') + "-" + doc.mode()

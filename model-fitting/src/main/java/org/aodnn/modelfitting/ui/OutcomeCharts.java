@@ -139,7 +139,8 @@ final class OutcomeCharts {
         }
         BaseFeature feature = BaseFeature.ofId(residualFeature.get());
         List<PointPrediction> points = onPlatform(FitOutcome.predictorPoints(result.inSample()), platform);
-        boolean logX = FitCharts.logScale(points.stream().map(p -> feature.value(p.sample())).toList());
+        boolean logX = FitCharts.logScale(points.stream().filter(p -> feature.known(p.sample()))
+                .map(p -> feature.value(p.sample())).toList());
         residualLogX.set(logX);
         residualAxisLabel.set(feature.id() + (logX ? " (log scale)" : ""));
         residuals.setAll(FitCharts.residuals(points, feature, logX));

@@ -59,6 +59,7 @@ final class StoredRows {
 
     private static LayerSample sample(LayerMeasurement m, double value) {
         return new LayerSample(Platforms.of(m.key().target(), m.key().backend()), m.key().model(), m.key().layerIndex(),
-                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), value, m.key().platform());
+                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), value,
+                LayerSample.deviceOf(m.key().platform(), m.key().browser()));
     }
 }
