@@ -89,6 +89,11 @@ final class ChosenPhone {
         device.set(s + ": its state cannot be read (the reason is below)");
     }
 
+    /** The first read of the phone was cancelled: nothing is known of it yet. */
+    void notRead(String s) {
+        device.set(s + ": its state was not read (cancelled); Reload reads it");
+    }
+
     StringProperty serialProperty() {
         return serial;
     }

@@ -1,9 +1,11 @@
 package org.aodnn.profilinglab.ui;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.aodnn.db.task.BackgroundTask;
+import org.aodnn.db.task.CancelledException;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
 import org.aodnn.profilinglab.adb.client.AdbDevice;
@@ -59,12 +61,23 @@ final class PhoneActionRunner {
         if (phone.loaded()) {
             status.info(title + " …");
         }
-        executor.execute(BackgroundTask.of(title, () -> {
+        // The controls stay busy until the worker has let go of the phone, not until an outcome is delivered: a
+        // cancel is delivered at once while the worker may still be writing (adb reads do not heed it), and a
+        // second change must not run beside it. Whoever claims 'started' first owns the end: the worker when
+        // it runs, or the cancel when the task never got to run.
+        AtomicBoolean started = new AtomicBoolean();
+        BackgroundTask<Outcome>[] self = newTaskHolder();
+        self[0] = BackgroundTask.of(title, () -> {
+            if (!started.compareAndSet(false, true)) {
+                throw new CancelledException(title + " was cancelled before it ran");
+            }
             try (AdbDevice d = AdbDevice.open(new AdbServerClient(adb), serial)) {
                 return action.apply(d);
+            } finally {
+                executor.runOnUiThread(() -> workerEnded(title, serial, self[0].isCancelled()));
             }
-        }), TaskCallbacks.<Outcome>of(outcome -> {
-            taskEnded();
+        });
+        executor.execute(self[0], TaskCallbacks.<Outcome>of(outcome -> {
             phones.showState(outcome.state());
             if (!phone.isChosen(serial)) {
                 return; // the operator chose another phone meanwhile
@@ -77,7 +90,6 @@ final class PhoneActionRunner {
                 status.info(outcome.message());
             }
         }, failure -> {
-            taskEnded();
             if (!phone.isChosen(serial)) {
                 return;
             }
@@ -88,16 +100,31 @@ final class PhoneActionRunner {
                 refreshAfterFailure(serial);
             }
         }).withCancelled(() -> {
-            // cancelled from the task area: the controls must not stay busy, and a change stopped halfway
-            // may have written part of it, so show what the phone has now
-            taskEnded();
-            if (phone.isChosen(serial)) {
-                status.info(title + ": cancelled");
-                if (phone.loaded()) {
-                    refreshAfterFailure(serial);
-                }
+            if (started.compareAndSet(false, true)) {
+                workerEnded(title, serial, true); // it never ran: nothing was written
+            } else if (phone.isChosen(serial)) {
+                status.info(title + ": cancelling, waiting for the phone to answer");
             }
         }));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BackgroundTask<Outcome>[] newTaskHolder() {
+        return (BackgroundTask<Outcome>[]) new BackgroundTask<?>[1];
+    }
+
+    /** The action has let go of the phone. A cancelled change may have written part of it: show the phone now. */
+    private void workerEnded(String title, String serial, boolean cancelled) {
+        taskEnded();
+        if (!cancelled || !phone.isChosen(serial)) {
+            return;
+        }
+        status.info(title + ": cancelled");
+        if (phone.loaded()) {
+            refreshAfterFailure(serial);
+        } else {
+            phone.notRead(serial);
+        }
     }
 
     private void taskEnded() {

@@ -6,10 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.beans.property.SimpleStringProperty;
 import org.aodnn.db.Store;
+import org.aodnn.db.task.BackgroundTask;
+import org.aodnn.db.task.CancelledException;
+import org.aodnn.db.task.TaskCallbacks;
+import org.aodnn.db.task.TaskExecutor;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.client.AdbServerAddress;
 import org.aodnn.profilinglab.adb.control.ControlException;
@@ -84,9 +95,9 @@ class PhoneActionRunnerTest {
             });
             assertEquals("Setting policy0 of " + bed.serial + " …", status.statusProperty().get(),
                     "a loaded phone's action is announced");
-            await(() -> p.runner().busy() ? Optional.empty() : Optional.of(true));
-
-            assertTrue(status.statusIsErrorProperty().get());
+            // the worker lets go of the phone first, then its failure is delivered
+            await(() -> status.statusIsErrorProperty().get() ? Optional.of(true) : Optional.empty());
+            assertFalse(p.runner().busy());
             assertEquals("writing 'performance' to scaling_governor did not take effect", status.statusProperty().get());
             await(() -> "schedutil".equals(p.policies().governorProperty().get()) ? Optional.of(true) : Optional.empty());
             assertEquals("schedutil", p.policies().policies().get(0).governor(), "the phone was read again");
@@ -97,23 +108,157 @@ class PhoneActionRunnerTest {
     }
 
     @Test
-    void aCancelledActionFreesTheControlsAndReadsThePhoneAgain() throws Exception {
+    void aCancelledChangeKeepsTheControlsBusyUntilThePhoneAnswersThenReadsItAgain() throws Exception {
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
-            PhonesViewModel phones = new PhonesViewModel(bed.server.address(), executor);
-            Parts p = loadedPhone(bed, store, phones);
+            FxLikeExecutor fx = new FxLikeExecutor();
+            PhonesViewModel phones = new PhonesViewModel(bed.server.address(), fx);
+            ChosenPhone phone = new ChosenPhone(phones.devices(), new SimpleStringProperty());
+            CpuPolicyEditor policies = new CpuPolicyEditor(phones.states(), phone.serialProperty());
+            PhoneActionRunner runner = new PhoneActionRunner(fx, bed.server.address(), phones, phone, policies, status);
+            PhoneChanges changes = new PhoneChanges(store);
+            phone.serialProperty().set(bed.serial);
+            runner.run("Reading the state of " + bed.serial, bed.serial, d -> changes.readState(d, ""));
+            fx.await(() -> phone.loaded() && !runner.busy() ? Optional.of(true) : Optional.empty());
 
-            // as when the operator cancels the task in the task area: the task ends by CancelledException
-            p.runner().run("Setting policy0 of " + bed.serial, bed.serial, d -> {
-                throw new org.aodnn.db.task.CancelledException("Setting policy0 was cancelled");
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch answer = new CountDownLatch(1);
+            runner.run("Setting policy0 of " + bed.serial, bed.serial, d -> {
+                writing.countDown();
+                try {
+                    answer.await(); // the phone takes its time; the cancel does not reach a blocked adb read
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return changes.readState(d, "");
             });
-            await(() -> p.runner().busy() ? Optional.empty() : Optional.of(true));
+            assertTrue(writing.await(30, TimeUnit.SECONDS));
+            fx.cancelLast(); // the task area's Cancel: the cancel is delivered at once, the worker goes on
+            fx.drainUi();
+            assertTrue(runner.busy(), "the phone is still being written: no second change may start");
+            assertEquals("Setting policy0 of " + bed.serial + ": cancelling, waiting for the phone to answer",
+                    status.statusProperty().get());
+
+            answer.countDown();
+            fx.await(() -> runner.busy() ? Optional.empty() : Optional.of(true));
             assertEquals("Setting policy0 of " + bed.serial + ": cancelled", status.statusProperty().get());
-            assertFalse(status.statusIsErrorProperty().get());
-            await(() -> p.policies().policies().isEmpty() ? Optional.empty() : Optional.of(true));
-            assertEquals("schedutil", p.policies().policies().get(0).governor(), "the phone was read again");
-            phones.deactivate();
-            executor.drain();
+            fx.await(() -> policies.policies().isEmpty() ? Optional.empty() : Optional.of(true));
+            assertEquals("schedutil", policies.policies().get(0).governor(), "the phone was read again");
+        }
+    }
+
+    @Test
+    void aReadCancelledBeforeItRanEndsAtOnceAndSaysTheStateWasNotRead() throws Exception {
+        try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
+             Store store = Store.open(dir.resolve("lab"))) {
+            FxLikeExecutor fx = new FxLikeExecutor();
+            fx.hold = true;
+            PhonesViewModel phones = new PhonesViewModel(bed.server.address(), fx);
+            ChosenPhone phone = new ChosenPhone(phones.devices(), new SimpleStringProperty());
+            CpuPolicyEditor policies = new CpuPolicyEditor(phones.states(), phone.serialProperty());
+            PhoneActionRunner runner = new PhoneActionRunner(fx, bed.server.address(), phones, phone, policies, status);
+            phone.serialProperty().set(bed.serial);
+            runner.run("Reading the state of " + bed.serial, bed.serial, d -> new PhoneChanges(store).readState(d, ""));
+            assertTrue(runner.busy());
+            fx.cancelLast();
+            fx.drainUi();
+            assertFalse(runner.busy(), "nothing ran, so nothing holds the phone");
+            assertEquals(bed.serial + ": its state was not read (cancelled); Reload reads it", phone.deviceProperty().get());
+            fx.startHeld(); // the worker comes round to it after all: the cancelled task does not run
+            fx.await(() -> fx.idle() ? Optional.of(true) : Optional.empty());
+            fx.drainUi();
+            assertFalse(runner.busy());
+            assertFalse(phone.loaded());
+        }
+    }
+
+    /**
+     * Runs tasks on threads of their own and delivers to a queue the test thread empties, like the app's JavaFX
+     * executor: a cancel is delivered at once and the worker's late result is then dropped. With {@code hold},
+     * tasks wait for {@link #startHeld()}.
+     */
+    private static final class FxLikeExecutor implements TaskExecutor {
+        private final LinkedBlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        private final List<Runnable> held = new ArrayList<>();
+        private final AtomicInteger running = new AtomicInteger();
+        private BackgroundTask<?> lastTask;
+        private Runnable lastCancel;
+        boolean hold;
+
+        @Override
+        public <T> void execute(BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
+            AtomicBoolean cancelDelivered = new AtomicBoolean();
+            lastTask = task;
+            lastCancel = () -> {
+                if (cancelDelivered.compareAndSet(false, true)) {
+                    ui.add(callbacks.onCancelled());
+                }
+            };
+            Runnable work = () -> {
+                try {
+                    T result = task.run(callbacks.progress());
+                    if (!cancelDelivered.get()) {
+                        ui.add(() -> callbacks.onSuccess().accept(result));
+                    }
+                } catch (CancelledException e) {
+                    if (cancelDelivered.compareAndSet(false, true)) {
+                        ui.add(callbacks.onCancelled());
+                    }
+                } catch (Exception e) {
+                    if (!cancelDelivered.get()) {
+                        ui.add(() -> callbacks.onFailure().accept(e));
+                    }
+                } finally {
+                    running.decrementAndGet();
+                }
+            };
+            running.incrementAndGet();
+            if (hold) {
+                held.add(work);
+            } else {
+                new Thread(work, "test-worker").start();
+            }
+        }
+
+        @Override
+        public void runOnUiThread(Runnable action) {
+            ui.add(action);
+        }
+
+        void cancelLast() {
+            lastTask.cancel();
+            lastCancel.run();
+        }
+
+        void startHeld() {
+            held.forEach(w -> new Thread(w, "test-worker").start());
+            held.clear();
+        }
+
+        boolean idle() {
+            return running.get() == 0;
+        }
+
+        void drainUi() {
+            Runnable r;
+            while ((r = ui.poll()) != null) {
+                r.run();
+            }
+        }
+
+        <T> T await(Supplier<Optional<T>> condition) throws InterruptedException {
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                Optional<T> value = condition.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+                Runnable next = ui.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    next.run();
+                }
+            }
+            throw new AssertionError("condition not met within 30 s");
         }
     }
 
@@ -127,11 +272,12 @@ class PhoneActionRunnerTest {
             p.runner().run("Reading the state of " + NOT_CONNECTED, NOT_CONNECTED, d -> fail("no such phone to open"));
             p.runner().run("Reading the state of " + NOT_CONNECTED, NOT_CONNECTED, d -> fail("no such phone to open"));
             assertEquals("", status.statusProperty().get(), "an unread phone's actions are not announced");
-            assertTrue(executor.runNext(0));
+            assertTrue(executor.runNext(0)); // the first action let go of the phone
             assertTrue(p.runner().busy(), "one action is still running");
-            assertTrue(executor.runNext(0));
+            assertTrue(executor.runNext(0)); // its failure
+            assertTrue(executor.runNext(0)); // the second action let go of the phone
             assertFalse(p.runner().busy());
-            assertEquals(0, executor.drain(), "a failed first read is not read again");
+            assertEquals(1, executor.drain(), "the second failure; a failed first read is not read again");
 
             assertTrue(status.statusIsErrorProperty().get());
             assertTrue(status.statusProperty().get().startsWith("no device " + NOT_CONNECTED + " at adb server "),
