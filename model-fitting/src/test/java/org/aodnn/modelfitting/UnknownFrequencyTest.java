@@ -82,4 +82,17 @@ class UnknownFrequencyTest {
         assertTrue(new PredictorEvaluator(doc).predict(unknown).ms() != new PredictorEvaluator(v1).predict(unknown).ms());
         assertEquals(2, doc.schemaVersion());
     }
+
+    @Test
+    void theLeastSquaresBaselineAlsoReadsAnUnknownFrequencyAsTheMean() {
+        List<LayerSample> rows = rows();
+        var baseline = org.aodnn.modelfitting.eval.Baselines.leastSquares(rows);
+        double meanKhz = rows.stream().filter(r -> r.cpuFreqKhz() != null).mapToLong(LayerSample::cpuFreqKhz)
+                .average().orElseThrow();
+        LayerSample known = rows.get(0);
+        LayerSample unknown = new LayerSample("browser/wasm", "q", 0, "conv", known.geometry(), 8, null, Double.NaN);
+        LayerSample atMean = new LayerSample("browser/wasm", "q", 0, "conv", known.geometry(), 8,
+                Math.round(meanKhz), Double.NaN);
+        assertEquals(baseline.predictMs(atMean), baseline.predictMs(unknown), 1e-6 * Math.abs(baseline.predictMs(atMean)));
+    }
 }

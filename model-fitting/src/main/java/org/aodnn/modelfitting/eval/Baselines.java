@@ -34,10 +34,14 @@ public final class Baselines {
 
     /** Ordinary least squares on raw latency over the Eq. 1 features (degree 1), per platform and layer type. */
     public static LatencyModel leastSquares(List<LayerSample> training) {
+        // as for the predictor, an unknown CPU frequency is the training rows' mean, not 0 MHz
+        double meanMhz = training.stream().filter(BaseFeature.CPU_FREQ_MHZ::known)
+                .mapToDouble(BaseFeature.CPU_FREQ_MHZ::value).average().orElse(0.0);
         Function<LayerSample, double[]> features = s -> {
             double[] x = new double[LINEAR_FEATURES.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = LINEAR_FEATURES.get(i).value(s);
+                BaseFeature f = LINEAR_FEATURES.get(i);
+                x[i] = f.known(s) ? f.value(s) : meanMhz;
             }
             return x;
         };
