@@ -188,7 +188,8 @@ public final class ProfileCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new CommandFailure(e.getMessage(), 2);
                 }
-                checkAvailable(profilingTarget);
+                // not checked here: the session's first step reads the phone (a snapshot each time), and fails
+                // with the same message when the phone cannot be used
             }
             List<ModelSelection> selections = new ArrayList<>();
             for (String name : models) {

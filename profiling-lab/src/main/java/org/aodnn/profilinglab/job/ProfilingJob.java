@@ -51,13 +51,7 @@ public record ProfilingJob(long sessionId, ProfilingSettings settings, List<JobL
         root.put("sessionId", sessionId);
         ArrayNode backends = root.putArray("backends");
         settings.backends().forEach(backends::add);
-        root.put("warmupRuns", settings.warmupRuns());
-        root.put("timedRuns", settings.timedRuns());
-        root.put("maxRuns", settings.maxRuns());
-        root.put("minTimeMs", settings.minTimeMs());
-        root.put("wasmThreads", settings.wasmThreads());
-        root.put("groupedConv", settings.groupedConv().wireName());
-        root.put("readOutput", settings.readOutput());
+        putSettings(root);
         ArrayNode sizes = root.putArray("throughputBytes");
         settings.throughputBytes().forEach(sizes::add);
         ArrayNode list = root.putArray("layers");
@@ -94,6 +88,13 @@ public record ProfilingJob(long sessionId, ProfilingSettings settings, List<JobL
             m.put("model", s.model().name());
             m.put("layers", s.layers().toString());
         }
+        putSettings(root);
+        root.put("protocol", PROTOCOL);
+        return root.toString();
+    }
+
+    /** The run settings, the same in the page's job and in the stored session. */
+    private void putSettings(ObjectNode root) {
         root.put("warmupRuns", settings.warmupRuns());
         root.put("timedRuns", settings.timedRuns());
         root.put("maxRuns", settings.maxRuns());
@@ -101,7 +102,5 @@ public record ProfilingJob(long sessionId, ProfilingSettings settings, List<JobL
         root.put("wasmThreads", settings.wasmThreads());
         root.put("groupedConv", settings.groupedConv().wireName());
         root.put("readOutput", settings.readOutput());
-        root.put("protocol", PROTOCOL);
-        return root.toString();
     }
 }

@@ -101,8 +101,7 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
         recorder.stop();
         sessions.finish(id, ending.status(), ending.message());
         updateMessage(ending.message());
-        return new SessionOutcome(id, ending.status(), ending.message(), job.plannedResults(),
-                recorder.rowsByBackend().values().stream().mapToInt(Integer::intValue).sum(), recorder.rowsByBackend(),
+        return new SessionOutcome(id, ending.status(), ending.message(), job.plannedResults(), recorder.rowsByBackend(),
                 recorder.skipped(), recorder.hello() == null ? null : recorder.hello().browser(),
                 recorder.hello() == null ? null : recorder.hello().hardwareConcurrency(), recorder.downloadMbPerS(),
                 recorder.backends(), Duration.ofNanos(System.nanoTime() - started));
@@ -159,7 +158,7 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
                     listener.layerSkipped(e.skip());
                 } else if (event instanceof SessionEvent.Finished) {
                     String missing = done < planned ? " (" + (planned - done) + " never reported)" : "";
-                    int rows = recorder.rowsByBackend().values().stream().mapToInt(Integer::intValue).sum();
+                    int rows = SessionRecorder.total(recorder.rowsByBackend());
                     return new Ending(ProfilingStatus.COMPLETED, "completed: " + rows + " layer rows, "
                             + recorder.skipped().size() + " skipped" + missing);
                 } else if (event instanceof SessionEvent.PageFailed e) {

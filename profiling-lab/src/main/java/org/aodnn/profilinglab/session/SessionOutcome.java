@@ -13,7 +13,7 @@ import org.aodnn.profilinglab.protocol.BackendMessage;
  * null when the page never reported them.
  */
 public record SessionOutcome(long sessionId, ProfilingStatus status, String message, int plannedResults,
-                             int rowsStored, Map<String, Integer> rowsByBackend, List<LayerSkip> skipped,
+                             Map<String, Integer> rowsByBackend, List<LayerSkip> skipped,
                              String browser, Integer hardwareConcurrency, Double downloadMbPerS,
                              List<BackendMessage> backends, Duration elapsed) {
 
@@ -21,5 +21,10 @@ public record SessionOutcome(long sessionId, ProfilingStatus status, String mess
         rowsByBackend = Map.copyOf(rowsByBackend);
         skipped = List.copyOf(skipped);
         backends = List.copyOf(backends);
+    }
+
+    /** The layer rows stored, all backends together. */
+    public int rowsStored() {
+        return SessionRecorder.total(rowsByBackend);
     }
 }

@@ -184,6 +184,11 @@ public final class SessionRecorder implements PageHandler {
         return List.copyOf(skipped);
     }
 
+    /** The rows of a per-backend count, all backends together. */
+    static int total(Map<String, Integer> rowsByBackend) {
+        return rowsByBackend.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     public synchronized Map<String, Integer> rowsByBackend() {
         return Map.copyOf(rowsByBackend);
     }

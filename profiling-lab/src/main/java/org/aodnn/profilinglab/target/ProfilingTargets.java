@@ -2,15 +2,10 @@ package org.aodnn.profilinglab.target;
 
 import java.nio.file.Path;
 
-/** Targets by the name the CLI and UI use. Phones (over ADB) register here later. */
+/** The computer's own targets by the name the CLI and UI use; phones are {@code adb:SERIAL} (AdbPhoneTarget). */
 public final class ProfilingTargets {
 
     private ProfilingTargets() {
-    }
-
-    /** The names {@link #byName} knows, for a target chooser. */
-    public static java.util.List<String> names() {
-        return java.util.List.of(LocalChromiumTarget.NAME);
     }
 
     /**

@@ -81,7 +81,7 @@ public final class PhoneControlsView {
             combo.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(Long khz) {
-                    return khz == null ? "" : PhoneControlsViewModel.mhz(khz);
+                    return khz == null ? "" : FrequencyChange.mhz(khz);
                 }
 
                 @Override
@@ -122,9 +122,9 @@ public final class PhoneControlsView {
         value(policyIdColumn, p -> "policy" + p.id());
         value(policyCoresColumn, p -> p.relatedCpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
         value(policyGovernorColumn, p -> p.governor() == null ? "n/a" : p.governor());
-        value(policyMinColumn, p -> PhoneControlsViewModel.mhz(p.scalingMinKhz()));
-        value(policyMaxColumn, p -> PhoneControlsViewModel.mhz(p.scalingMaxKhz()));
-        value(policyNowColumn, p -> PhoneControlsViewModel.mhz(p.curFreqKhz()));
+        value(policyMinColumn, p -> FrequencyChange.mhz(p.scalingMinKhz()));
+        value(policyMaxColumn, p -> FrequencyChange.mhz(p.scalingMaxKhz()));
+        value(policyNowColumn, p -> FrequencyChange.mhz(p.curFreqKhz()));
         value(policyFreqsColumn, p -> p.availableFreqsKhz().stream().map(f -> String.valueOf(f / 1000))
                 .collect(Collectors.joining(" ")));
         value(policyGovernorsColumn, p -> String.join(" ", p.availableGovernors()));

@@ -121,9 +121,6 @@ public final class PhoneControlsViewModel {
     }
 
     /** A clock in MHz as the controls show it ("n/a" when unknown). */
-    static String mhz(Long khz) {
-        return FrequencyChange.mhz(khz);
-    }
 
     // --- properties for the view ---
 

@@ -58,9 +58,4 @@ final class PhoneSessionTask extends BackgroundTask<SessionOutcome> {
     protected void onCancel() {
         profiling.task().cancel();
     }
-
-    /** The session task itself, for tests that look at it. */
-    ProfilingSessionTask sessionTask() {
-        return profiling.task();
-    }
 }

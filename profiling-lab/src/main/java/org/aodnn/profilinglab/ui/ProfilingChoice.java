@@ -143,9 +143,10 @@ final class ProfilingChoice {
 
     private ProfilingTarget target(String name) {
         if (name.startsWith(AdbPhoneTarget.PREFIX)) {
-            return adb == null ? AdbPhoneTarget.forName(name, store, null)
-                    : new AdbPhoneTarget(new AdbServerClient(adb), name.substring(AdbPhoneTarget.PREFIX.length()), store,
-                            PhoneRunOptions.defaults());
+            if (adb == null) {
+                throw new IllegalArgumentException("cannot profile on " + name + ": no adb server is configured");
+            }
+            return AdbPhoneTarget.forName(name, store, null, adb);
         }
         return ProfilingTargets.byName(name, chromium);
     }

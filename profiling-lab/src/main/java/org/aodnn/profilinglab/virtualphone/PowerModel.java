@@ -80,10 +80,6 @@ final class PowerModel {
         return temperatureC;
     }
 
-    synchronized void setTemperatureC(double c) {
-        temperatureC = c;
-    }
-
     synchronized int levelPercent() {
         return (int) Math.round(soc * 100);
     }

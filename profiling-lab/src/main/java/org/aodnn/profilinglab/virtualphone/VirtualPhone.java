@@ -131,10 +131,6 @@ public final class VirtualPhone implements AutoCloseable {
         }
     }
 
-    /** Switches the simulated USB power (true: a charger feeds the battery unless charging is suspended). */
-    public void setUsbPowered(boolean powered) {
-        device.usbPowered = powered;
-    }
 
     /** Stops the phone: drops every host connection (the adb server sees the device go offline) and the browser. */
     @Override

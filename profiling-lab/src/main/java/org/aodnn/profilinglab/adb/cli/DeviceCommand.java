@@ -43,7 +43,7 @@ public final class DeviceCommand implements Callable<Integer> {
         return 0;
     }
 
-    static RuntimeException failure(String serial, RuntimeException e) {
+    static RuntimeException failure(RuntimeException e) {
         if (e instanceof CommandFailure f) {
             return f;
         }
@@ -75,7 +75,7 @@ public final class DeviceCommand implements Callable<Integer> {
             try (AdbDevice d = adb.open(serial)) {
                 state = DeviceStateReader.read(d);
             } catch (RuntimeException e) {
-                throw failure(serial, e);
+                throw failure(e);
             }
             long snapshotId;
             try (Store s = store.open()) {
@@ -127,7 +127,7 @@ public final class DeviceCommand implements Callable<Integer> {
             try (AdbDevice d = adb.open(serial); Store s = store.open()) {
                 after = new DeviceControl(d, s, "cli").setFrequency(policy, governor, min, max);
             } catch (RuntimeException e) {
-                throw failure(serial, e);
+                throw failure(e);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -166,7 +166,7 @@ public final class DeviceCommand implements Callable<Integer> {
             try (AdbDevice d = adb.open(serial); Store s = store.open()) {
                 restored = new DeviceControl(d, s, "cli").restoreAll();
             } catch (RuntimeException e) {
-                throw failure(serial, e);
+                throw failure(e);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

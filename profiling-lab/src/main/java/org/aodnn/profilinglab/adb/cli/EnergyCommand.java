@@ -13,6 +13,7 @@ import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
 import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.db.csv.CsvFormatException;
+import org.aodnn.profilinglab.adb.energy.ClockOffset;
 import org.aodnn.profilinglab.adb.energy.MonsoonImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,8 +100,7 @@ public final class EnergyCommand implements Callable<Integer> {
                 if (s.matches("\\d{10,16}")) {
                     return Long.parseLong(s) * 1000;
                 }
-                Instant i = Instant.parse(s);
-                return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+                return ClockOffset.epochUs(Instant.parse(s));
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw new CommandFailure("--capture-start '" + s + "' is neither an ISO-8601 instant nor epoch milliseconds");
             }

@@ -2,6 +2,7 @@ package org.aodnn.profilinglab.adb.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DeviceRestoreEntry;
 import org.aodnn.db.repo.DeviceRestoreRepository;
@@ -157,7 +158,7 @@ public final class DeviceControl {
         setSetting("system", "screen_brightness", String.valueOf(brightness));
         setSetting("global", "stay_on_while_plugged_in", "7");
         shell.run("input keyevent KEYCODE_WAKEUP");
-        Boolean on = ScreenStateParser.parse(shell.run("dumpsys power | grep -E 'mWakefulness=|Display Power: state='")
+        Boolean on = ScreenStateParser.parse(shell.run(ScreenStateParser.COMMAND)
                 .stdout()).on();
         if (!Boolean.TRUE.equals(on)) {
             throw new ControlException("the screen of " + shell.serial() + " did not turn on after KEYCODE_WAKEUP"
@@ -198,9 +199,7 @@ public final class DeviceControl {
             if (!exists.ok()) {
                 continue;
             }
-            String before = readFile(sw[0]);
-            restores.record(shell.serial(), RestorableSetting.sysfs(sw[0]), before, owner);
-            writeSysfs(r, sw[0], sw[1]);
+            write(r, sw[0], null, sw[1]);
             return sw[0];
         }
         return null;
@@ -210,20 +209,35 @@ public final class DeviceControl {
 
     /** Applies every recorded original of this device (all owners), newest first; returns what was restored. */
     public List<String> restoreAll() {
-        List<String> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<String> done = restore(e -> true, failed);
+        if (!failed.isEmpty()) {
+            throw new ControlException("could not restore on " + shell.serial() + " (still recorded, retry with"
+                    + " 'aodnn device reset'): " + String.join("; ", failed));
+        }
+        return done;
+    }
+
+    /**
+     * Applies the pending originals {@code which} selects, newest first, and marks each done; returns what was
+     * restored. With {@code failed} a failure is collected there and the rest still restored; without, it stops.
+     */
+    private List<String> restore(Predicate<DeviceRestoreEntry> which, List<String> failed) {
+        List<String> done = new ArrayList<>();
         for (DeviceRestoreEntry e : restores.pending(shell.serial())) {
+            if (!which.test(e)) {
+                continue;
+            }
             try {
                 apply(e);
                 restores.done(e.id());
                 done.add(e.setting() + " = " + e.originalValue());
             } catch (RuntimeException ex) {
+                if (failed == null) {
+                    throw ex;
+                }
                 failed.add(e.setting() + ": " + ex.getMessage());
             }
-        }
-        if (!failed.isEmpty()) {
-            throw new ControlException("could not restore on " + shell.serial() + " (still recorded, retry with"
-                    + " 'aodnn device reset'): " + String.join("; ", failed));
         }
         return done;
     }
@@ -247,15 +261,7 @@ public final class DeviceControl {
      * crashed or lost the phone; lasting changes made with {@code device set-freq} stay.
      */
     public List<String> restoreLeftoversOfSessions() {
-        List<String> done = new ArrayList<>();
-        for (DeviceRestoreEntry e : restores.pending(shell.serial())) {
-            if (e.owner().startsWith(SESSION_OWNER_PREFIX) && !e.owner().equals(owner)) {
-                apply(e);
-                restores.done(e.id());
-                done.add(e.setting() + " = " + e.originalValue());
-            }
-        }
-        return done;
+        return restore(e -> e.owner().startsWith(SESSION_OWNER_PREFIX) && !e.owner().equals(owner), null);
     }
 
     /** Owner prefix of the changes a profiling session makes. */
@@ -263,14 +269,6 @@ public final class DeviceControl {
 
     /** Restores recorded by one owner only (a session's own changes when it ends). */
     public List<String> restoreOwned() {
-        List<String> done = new ArrayList<>();
-        for (DeviceRestoreEntry e : restores.pending(shell.serial())) {
-            if (e.owner().equals(owner)) {
-                apply(e);
-                restores.done(e.id());
-                done.add(e.setting() + " = " + e.originalValue());
-            }
-        }
-        return done;
+        return restore(e -> e.owner().equals(owner), null);
     }
 }

@@ -32,8 +32,12 @@ public record ClockOffset(long offsetUs, long roundTripUs) {
     }
 
     public static long nowUs() {
-        java.time.Instant n = java.time.Instant.now();
-        return n.getEpochSecond() * 1_000_000 + n.getNano() / 1000;
+        return epochUs(java.time.Instant.now());
+    }
+
+    /** Microseconds since the epoch: the time base of every power sample and layer window. */
+    public static long epochUs(java.time.Instant i) {
+        return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
     }
 
     public long toDeviceUs(long hostUs) {

@@ -28,7 +28,7 @@ public final class MonsoonImport {
                 .orElseThrow(() -> new IllegalArgumentException("no profiling session " + sessionId));
         List<MonsoonCsv.Sample> raw = MonsoonCsv.read(csv);
         long start = captureStartUs != null ? captureStartUs
-                : session.startedAt().toInstant().getEpochSecond() * 1_000_000 + session.startedAt().getNano() / 1000;
+                : ClockOffset.epochUs(session.startedAt().toInstant());
         List<PowerReading> readings = new ArrayList<>(raw.size());
         for (MonsoonCsv.Sample s : raw) {
             readings.add(new PowerReading(start + s.offsetUs(), s.voltageMv(), s.currentMa(), s.powerMw(), new long[0]));

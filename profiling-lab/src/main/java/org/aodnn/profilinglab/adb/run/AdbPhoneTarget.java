@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import org.aodnn.db.Store;
 import org.aodnn.profilinglab.adb.client.AdbDevice;
-import org.aodnn.profilinglab.adb.client.AdbDeviceEntry;
 import org.aodnn.profilinglab.adb.client.AdbException;
 import org.aodnn.profilinglab.adb.client.AdbServerAddress;
 import org.aodnn.profilinglab.adb.client.AdbServerClient;
@@ -20,6 +19,8 @@ import org.aodnn.profilinglab.adb.energy.EnergySampler;
 import org.aodnn.profilinglab.adb.shell.DeviceCommandException;
 import org.aodnn.profilinglab.adb.shell.ShellQuoting;
 import org.aodnn.profilinglab.adb.shell.ShellResult;
+import org.aodnn.profilinglab.adb.state.BatteryParser;
+import org.aodnn.profilinglab.adb.state.BatteryState;
 import org.aodnn.profilinglab.adb.state.CpuPolicy;
 import org.aodnn.profilinglab.adb.state.CurrentConvention;
 import org.aodnn.profilinglab.adb.state.DeviceSnapshots;
@@ -87,18 +88,13 @@ public final class AdbPhoneTarget implements ProfilingTarget {
     public void checkAvailable() throws TargetUnavailableException {
         try {
             server.ensureRunning();
-            AdbDeviceEntry entry = server.devices().stream().filter(d -> d.serial().equals(serial)).findFirst()
-                    .orElseThrow(() -> new TargetUnavailableException("no phone " + serial + " at the adb server "
-                            + server.address() + " (see 'aodnn devices')"));
-            if (!entry.usable()) {
-                throw new TargetUnavailableException("phone " + serial + " is " + entry.state() + ", not online");
-            }
+            // open() fails, naming the reason, when the server does not list the phone as online
             try (AdbDevice d = AdbDevice.open(server, serial)) {
                 state = DeviceStateReader.read(d);
             }
             new DeviceSnapshots(store).store(state);
-            List<String> installed = state.browsers().stream().map(b -> b.packageName())
-                    .filter(p -> !p.contains("webview")).toList();
+            List<String> installed = state.browsers().stream().filter(b -> !"WebView".equals(b.family()))
+                    .map(b -> b.packageName()).toList();
             if (options.browserPackage() != null) {
                 if (!installed.contains(options.browserPackage())) {
                     throw new TargetUnavailableException("browser " + options.browserPackage() + " is not installed on "
@@ -111,7 +107,7 @@ public final class AdbPhoneTarget implements ProfilingTarget {
             } else {
                 browser = installed.get(0);
             }
-        } catch (IOException | AdbException | DeviceCommandException e) {
+        } catch (AdbException | DeviceCommandException e) {
             throw new TargetUnavailableException("phone " + serial + ": " + e.getMessage());
         }
     }
@@ -147,10 +143,11 @@ public final class AdbPhoneTarget implements ProfilingTarget {
                 s.sampler.awaitSamples(expected, 10_000);
                 s.baselineEndUs = ClockOffset.nowUs();
                 // The convention is decided on the baseline readings and the battery state once charging is paused.
-                DeviceState now = DeviceStateReader.read(device);
+                // (the battery alone: the rest of the phone's state was read moments ago)
+                BatteryState battery = BatteryParser.parse(device.run("dumpsys battery").requireOk("dumpsys battery"));
                 s.convention = CurrentConvention.detect(s.sampler.snapshot().stream()
-                        .map(l -> l.currentRaw()).toList(), now.battery());
-                s.chargingWhileMeasuring = now.battery() != null && "charging".equals(now.battery().status());
+                        .map(l -> l.currentRaw()).toList(), battery);
+                s.chargingWhileMeasuring = battery != null && "charging".equals(battery.status());
             }
             int hostPort = pageUri.getPort();
             int phonePort = phonePortOtherThan(hostPort);
@@ -192,15 +189,9 @@ public final class AdbPhoneTarget implements ProfilingTarget {
     }
 
     /**
-     * The target for {@code --target adb:SERIAL}: the adb server from the environment (started if needed), the
-     * browser package or null for the phone's first known browser, energy measured.
+     * The target for {@code adb:SERIAL} through the adb server at {@code adb} (started if needed): the browser
+     * package or null for the phone's first known browser, energy measured.
      */
-    public static AdbPhoneTarget forName(String targetName, Store store, String browserPackage) {
-        return forName(targetName, store, browserPackage,
-                AdbServerAddress.fromEnvironment());
-    }
-
-    /** As above, through the adb server at {@code adb} (the CLI's --adb-host/--adb-port). */
     public static AdbPhoneTarget forName(String targetName, Store store, String browserPackage,
                                          AdbServerAddress adb) {
         if (!targetName.startsWith(PREFIX) || targetName.length() == PREFIX.length()) {

@@ -82,7 +82,7 @@ public final class PhoneEnergyRun {
                         t.windowEndUs() + pageToDeviceUs, t.reps()));
                 continue;
             }
-            long endHostUs = t.measuredAt().toInstant().getEpochSecond() * 1_000_000 + t.measuredAt().getNano() / 1000;
+            long endHostUs = ClockOffset.epochUs(t.measuredAt().toInstant());
             long end = endHostUs + consoleToDeviceUs;
             long start = end - Math.max(1, Math.round(t.reps() * t.latencyMs() * 1000));
             windows.add(new LayerWindow(t.model(), t.layerIndex(), t.backend(), start, end, t.reps()));

@@ -77,10 +77,6 @@ final class PhoneSession implements TargetSession {
         return lastAlive;
     }
 
-    boolean vanished() {
-        return gone;
-    }
-
     @Override
     public String describe() {
         return "phone " + device.serial() + " (" + browser + ")";

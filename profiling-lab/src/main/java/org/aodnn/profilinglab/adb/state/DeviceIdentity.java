@@ -21,7 +21,7 @@ public record DeviceIdentity(String manufacturer, String brand, String model, St
         String model = first(p, "ro.product.model", "ro.product.vendor.model", "ro.product.system.model");
         String device = first(p, "ro.product.device", "ro.product.vendor.device");
         String release = first(p, "ro.build.version.release_or_codename", "ro.build.version.release");
-        Integer sdk = parseInt(first(p, "ro.build.version.sdk"));
+        Integer sdk = DeviceStateReader.parseInt(first(p, "ro.build.version.sdk"));
         String abi = first(p, "ro.product.cpu.abi", "ro.product.cpu.abilist");
         if (abi != null && abi.contains(",")) {
             abi = abi.substring(0, abi.indexOf(','));
@@ -54,13 +54,5 @@ public record DeviceIdentity(String manufacturer, String brand, String model, St
             }
         }
         return null;
-    }
-
-    private static Integer parseInt(String s) {
-        try {
-            return s == null ? null : Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

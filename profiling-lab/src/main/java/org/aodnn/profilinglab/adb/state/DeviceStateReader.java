@@ -24,7 +24,7 @@ public final class DeviceStateReader {
             ProbeSections.marker("battery"), "dumpsys battery",
             ProbeSections.marker("current_now"), "cat " + BATTERY_DIR + "/current_now",
             ProbeSections.marker("thermal"), ThermalParser.COMMAND,
-            ProbeSections.marker("power"), "dumpsys power | grep -E 'mWakefulness=|Display Power: state=|mScreenOn='",
+            ProbeSections.marker("power"), ScreenStateParser.COMMAND,
             ProbeSections.marker("brightness"), "settings get system screen_brightness",
             ProbeSections.marker("packages"), "pm list packages",
             RootAccess.PROBE,

@@ -24,15 +24,6 @@ public enum RootAccess {
         return label;
     }
 
-    public static RootAccess fromLabel(String label) {
-        for (RootAccess r : values()) {
-            if (r.label.equals(label)) {
-                return r;
-            }
-        }
-        return null;
-    }
-
     /** The command wrapped so that it runs as root. */
     public String wrap(String command) {
         return switch (this) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class ScreenStateParser {
 
+    /** The lines of {@code dumpsys power} this parser reads, on every Android version (4.x prints only mScreenOn). */
+    public static final String COMMAND = "dumpsys power | grep -E 'mWakefulness=|Display Power: state=|mScreenOn='";
+
     private static final Pattern WAKEFULNESS = Pattern.compile("mWakefulness=(\\w+)");
     private static final Pattern DISPLAY = Pattern.compile("Display Power: state=(\\w+)");
     private static final Pattern SCREEN_ON = Pattern.compile("mScreenOn=(true|false)");
