@@ -46,11 +46,10 @@ public final class MeasurementFiles {
                 LayerMeasurement m = rows.get(i);
                 if (filter.matches(table.rows().get(i), m.key().platform())) {
                     matched++;
-                    String platform = Platforms.of(m.key().target(), m.key().backend());
                     // the device: the row's platform column (its profile), else the file; and its browser
                     String device = LayerSample.deviceOf(table.hasColumn("platform") ? m.key().platform()
                             : file.getFileName().toString(), m.key().browser());
-                    LayerSample.of(m, quantity).map(s -> s.onPlatform(platform).onDevice(device)).ifPresent(out::add);
+                    LayerSample.of(m, quantity, device).ifPresent(out::add);
                 }
             }
         }

@@ -157,7 +157,8 @@ public final class LayerCsv {
         return value == null ? "" : Double.toString(value).toLowerCase(Locale.ROOT);
     }
 
-    private static String quote(String value) {
+    /** A CSV cell: quoted (with doubled quotes) only when it holds a comma or a quote. */
+    public static String quote(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0) {
             return value;
         }

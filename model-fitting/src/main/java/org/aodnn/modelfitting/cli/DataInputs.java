@@ -17,10 +17,6 @@ final class DataInputs {
     private DataInputs() {
     }
 
-    static List<LayerSample> read(List<Path> files, List<String> where) {
-        return read(files, where, Quantity.LATENCY).rows();
-    }
-
     /** The rows that measured {@code quantity}; rows without it are counted in the selection, not returned. */
     static MeasurementFiles.Selection read(List<Path> files, List<String> where, Quantity quantity) {
         for (Path f : files) {

@@ -158,9 +158,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         if (saveName != null) {
             try (Store store = storeOptions.open()) {
-                new PredictorRepository(store.dsl()).save(new StoredPredictor(saveName,
-                        String.join(",", doc.platformNames()), doc.quantity(), doc.schemaVersion(), doc.fingerprint(),
-                        PredictorJson.write(doc), Json.MAPPER.writeValueAsString(doc.metrics()), null), replace);
+                new PredictorRepository(store.dsl()).save(PredictorJson.toStored(saveName, doc), replace);
             } catch (RuntimeException e) {
                 throw new CommandFailure("--save " + saveName + ": " + e.getMessage(), e);
             }
@@ -230,7 +228,7 @@ public final class FitCommand implements Callable<Integer> {
             try (Store store = storeOptions.open()) {
                 StoredPredictor stored = new PredictorRepository(store.dsl()).find(baseStored).orElseThrow(() ->
                         new CommandFailure("--base-stored " + baseStored + ": no predictor of that name is stored"));
-                return PredictorJson.read("stored predictor '" + baseStored + "'", stored.document());
+                return PredictorJson.read(stored);
             } catch (PredictorFormatException e) {
                 throw new CommandFailure("--base-stored: " + e.getMessage());
             }

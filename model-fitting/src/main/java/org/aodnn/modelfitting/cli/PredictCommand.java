@@ -97,7 +97,7 @@ public final class PredictCommand implements Callable<Integer> {
                 fallbacks += p.isFallback() ? 1 : 0;
                 List<String> cells = new ArrayList<>();
                 for (String column : table.header()) {
-                    cells.add(quote(row.optional(column).orElse("")));
+                    cells.add(LayerCsv.quote(row.optional(column).orElse("")));
                 }
                 cells.add(Double.toString(p.ms()));
                 cells.add(p.flag());
@@ -133,7 +133,7 @@ public final class PredictCommand implements Callable<Integer> {
                 : row.text("platform");
         // Without a threads column: one thread, or 0 on a GPU (the value GPU rows carry).
         int threads = row.optional("threads").isPresent() ? row.nonNegativeInt("threads")
-                : platform.equals("gpu") || platform.startsWith("gpu/") ? 0 : 1;
+                : Platforms.defaultThreads(platform);
         int index = row.optional("layer_index").isPresent() ? row.nonNegativeInt("layer_index") : row.line() - 2;
         return new LayerSample(platform, row.optional("model").orElse(""), index, row.optional("layer_name").orElse(""),
                 g, threads, row.optionalNonNegativeLong("cpu_freq_khz"), Double.NaN);
@@ -145,7 +145,7 @@ public final class PredictCommand implements Callable<Integer> {
         try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             List<String> head = new ArrayList<>();
             for (String h : header) {
-                head.add(quote(h));
+                head.add(LayerCsv.quote(h));
             }
             head.add(predictedColumn);
             head.add("flag");
@@ -163,12 +163,5 @@ public final class PredictCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure("--out " + out + ": cannot write: " + e.getMessage(), e);
         }
-    }
-
-    private static String quote(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

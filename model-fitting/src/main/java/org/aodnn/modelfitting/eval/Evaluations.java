@@ -37,17 +37,11 @@ public final class Evaluations {
      */
     public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options,
                                                     Map<String, String> calibrations, FitMonitor monitor) {
-        return leaveOneModelOut(rows, options, Quantity.LATENCY, calibrations, monitor);
-    }
-
-    /** As above for a predictor of {@code quantity} (the rows' values are in its unit). */
-    public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options, Quantity quantity,
-                                                    Map<String, String> calibrations, FitMonitor monitor) {
-        return leaveOneModelOut(rows, options, quantity, CalibrationPlan.fromRows(calibrations), monitor);
+        return leaveOneModelOut(rows, options, Quantity.LATENCY, CalibrationPlan.fromRows(calibrations), monitor);
     }
 
     /**
-     * As above with calibrated platforms; a base predictor in the plan is used as it is for every held-out
+     * As above for a predictor of {@code quantity} (the rows' values are in its unit), with calibrated platforms; a base predictor in the plan is used as it is for every held-out
      * model (it was fitted on other measurements, typically another platform's, and is not refitted here).
      */
     public static EvaluationReport leaveOneModelOut(List<LayerSample> rows, FitOptions options, Quantity quantity,

@@ -18,18 +18,9 @@ public record CalibrationPlan(Map<String, String> targets, PredictorDocument bas
         targets = Map.copyOf(targets);
     }
 
-    /** No calibration: every platform is fitted from its own rows. */
-    public static CalibrationPlan none() {
-        return new CalibrationPlan(Map.of(), null);
-    }
-
     /** Calibrations whose base platforms are fitted from the same rows. */
     public static CalibrationPlan fromRows(Map<String, String> targets) {
         return new CalibrationPlan(targets, null);
-    }
-
-    public boolean isEmpty() {
-        return targets.isEmpty();
     }
 
     /** The base document's fitted (not itself calibrated) platform of that name, if any. */

@@ -39,10 +39,6 @@ public final class PredictorFitter {
         this.quantity = quantity;
     }
 
-    public FitOptions options() {
-        return options;
-    }
-
     public FitResult fit(List<LayerSample> rows, FitMonitor monitor) {
         return fit(rows, Map.of(), monitor);
     }

@@ -27,19 +27,19 @@ public record LayerSample(String platform, String model, int layerIndex, String 
         this(platform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs, "");
     }
 
-    public static LayerSample of(LayerMeasurement m) {
-        return new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(), m.layerName(),
-                m.geometry(), m.key().threads(), m.cpuFreqKhz(), m.latencyMs(), m.key().platform());
-    }
-
-    /** The row with the given quantity's measured value, empty when the row did not measure it. */
-    public static Optional<LayerSample> of(LayerMeasurement m, Quantity quantity) {
+    /**
+     * A stored or read row as a training sample of {@code quantity}, empty when the row did not measure it. The
+     * predictor platform is the row's target or target/backend ({@link Platforms#of}), the same for rows from
+     * the database and from a layer CSV, so both give the same predictor; {@code device} says which device.
+     */
+    public static Optional<LayerSample> of(LayerMeasurement m, Quantity quantity, String device) {
         OptionalDouble v = quantity.measured(m);
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new LayerSample(m.key().platform(), m.key().model(), m.key().layerIndex(),
-                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), v.getAsDouble(), m.key().platform()));
+        return Optional.of(new LayerSample(Platforms.of(m.key().target(), m.key().backend()), m.key().model(),
+                m.key().layerIndex(), m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), v.getAsDouble(),
+                device));
     }
 
     public LayerFamily family() {
@@ -57,20 +57,5 @@ public record LayerSample(String platform, String model, int layerIndex, String 
     /** The device a stored or exported row was measured on: its profile, and its browser where it has one. */
     public static String deviceOf(String profile, String browser) {
         return browser == null || browser.isEmpty() ? profile : profile + " " + browser;
-    }
-
-    public LayerSample onDevice(String newDevice) {
-        return new LayerSample(platform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs,
-                newDevice);
-    }
-
-    public LayerSample onPlatform(String newPlatform) {
-        return new LayerSample(newPlatform, model, layerIndex, layerName, geometry, threads, cpuFreqKhz, latencyMs,
-                device);
-    }
-
-    public LayerSample withThreads(int newThreads) {
-        return new LayerSample(platform, model, layerIndex, layerName, geometry, newThreads, cpuFreqKhz, latencyMs,
-                device);
     }
 }

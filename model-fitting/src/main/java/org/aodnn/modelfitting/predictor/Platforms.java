@@ -15,7 +15,17 @@ public final class Platforms {
 
     /** GPUs run layers in microseconds: the accuracy shares count layers from 0.005 ms there, else 0.05 ms. */
     public static double accuracyFloorMs(String platform) {
-        return platform.equals("gpu") || platform.startsWith("gpu/") ? 0.005 : 0.05;
+        return isGpu(platform) ? 0.005 : 0.05;
+    }
+
+    /** {@code gpu} or {@code gpu/...}. */
+    public static boolean isGpu(String platform) {
+        return platform.equals("gpu") || platform.startsWith("gpu/");
+    }
+
+    /** The threads a question about a platform assumes when none is given: 0 on a GPU (as GPU rows carry), else 1. */
+    public static int defaultThreads(String platform) {
+        return isGpu(platform) ? 0 : 1;
     }
 
     /** Browsers with WebAssembly are calibrated with the quadratic B_s (Eq. 3), others with the linear B_u (Eq. 2). */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import org.aodnn.db.domain.StoredPredictor;
 import java.util.Set;
 
 /**
@@ -38,6 +39,22 @@ public final class PredictorJson {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, write(document), StandardCharsets.UTF_8);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The row that stores {@code document} in the database under {@code name}. */
+    public static StoredPredictor toStored(String name, PredictorDocument document) {
+        try {
+            return new StoredPredictor(name, String.join(",", document.platformNames()), document.quantity(),
+                    document.schemaVersion(), document.fingerprint(), write(document),
+                    MAPPER.writeValueAsString(document.metrics()), null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the metrics of predictor '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The document a database row stores, checked like a file; errors name the stored predictor. */
+    public static PredictorDocument read(StoredPredictor stored) {
+        return read("stored predictor '" + stored.name() + "'", stored.document());
     }
 
     public static PredictorDocument read(Path file) throws IOException {

@@ -186,7 +186,7 @@ final class FitRun {
     private PredictorDocument readBase(CalibrationBase base) {
         StoredPredictor stored = predictors.find(base.predictor()).orElseThrow(() -> new IllegalStateException(
                 "the base predictor '" + base.predictor() + "' is no longer stored"));
-        return PredictorJson.read("stored predictor '" + base.predictor() + "'", stored.document());
+        return PredictorJson.read(stored);
     }
 
     /** Offers the platforms of these stored predictors as calibration bases; keeps the choice while it is offered. */

@@ -77,9 +77,7 @@ final class StoredPredictorList {
         // read on the UI thread: the worker must save with the choice made when Save was pressed
         boolean replace = replaceExisting.get();
         executor.execute(BackgroundTask.of("Saving predictor " + name, () -> {
-            predictors.save(new StoredPredictor(name, String.join(",", doc.platformNames()), doc.quantity(),
-                    doc.schemaVersion(), doc.fingerprint(), PredictorJson.write(doc),
-                    Json.MAPPER.writeValueAsString(doc.metrics()), null), replace);
+            predictors.save(PredictorJson.toStored(name, doc), replace);
             return name;
         }), TaskCallbacks.<String>of(saved -> {
             messages.status("Saved the predictor as '" + saved + "'.");
@@ -116,7 +114,7 @@ final class StoredPredictorList {
         executor.execute(BackgroundTask.of("Exporting predictor " + name, () -> {
             StoredPredictor stored = predictors.find(name).orElseThrow(() ->
                     new IllegalStateException("no stored predictor named '" + name + "' (deleted meanwhile?)"));
-            PredictorDocument doc = PredictorJson.read("stored predictor '" + name + "'", stored.document());
+            PredictorDocument doc = PredictorJson.read(stored);
             PredictorJson.write(doc, file);
             return file;
         }), TaskCallbacks.<Path>of(path -> messages.status("Exported predictor '" + name + "' to " + path + "."),

@@ -2,12 +2,10 @@ package org.aodnn.modelfitting.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.repo.MeasurementFilter;
 import org.aodnn.modelfitting.predictor.LayerSample;
-import org.aodnn.modelfitting.predictor.Platforms;
 import org.aodnn.modelfitting.predictor.Quantity;
 
 /**
@@ -48,18 +46,10 @@ final class StoredRows {
         List<LayerSample> latency = new ArrayList<>(rows.size());
         List<LayerSample> energy = new ArrayList<>();
         for (LayerMeasurement m : rows) {
-            latency.add(sample(m, m.latencyMs()));
-            OptionalDouble mj = Quantity.ENERGY.measured(m);
-            if (mj.isPresent()) {
-                energy.add(sample(m, mj.getAsDouble()));
-            }
+            String device = LayerSample.deviceOf(m.key().platform(), m.key().browser());
+            latency.add(LayerSample.of(m, Quantity.LATENCY, device).orElseThrow()); // every row has a latency
+            LayerSample.of(m, Quantity.ENERGY, device).ifPresent(energy::add);
         }
         return new ProfileRows(List.copyOf(latency), List.copyOf(energy));
-    }
-
-    private static LayerSample sample(LayerMeasurement m, double value) {
-        return new LayerSample(Platforms.of(m.key().target(), m.key().backend()), m.key().model(), m.key().layerIndex(),
-                m.layerName(), m.geometry(), m.key().threads(), m.cpuFreqKhz(), value,
-                LayerSample.deviceOf(m.key().platform(), m.key().browser()));
     }
 }
