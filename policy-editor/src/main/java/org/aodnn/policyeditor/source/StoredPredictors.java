@@ -10,6 +10,7 @@ import org.aodnn.db.domain.ModelLayer;
 import org.aodnn.db.domain.StoredPredictor;
 import org.aodnn.db.repo.PredictorRepository;
 import org.aodnn.modelfitting.predictor.LayerSample;
+import org.aodnn.modelfitting.predictor.Platforms;
 import org.aodnn.modelfitting.predictor.Prediction;
 import org.aodnn.modelfitting.predictor.PredictorDocument;
 import org.aodnn.modelfitting.predictor.PredictorEvaluator;
@@ -37,18 +38,17 @@ public final class StoredPredictors {
      * a GPU platform.
      */
     public List<PredictorSource> list() {
-        return list(PredictorDocument.QUANTITY_LATENCY);
+        return sources().latency();
     }
 
-    /** As {@link #list()}, for the stored energy predictors (mobile energy per layer). */
-    public List<PredictorSource> listEnergy() {
-        return list(PredictorDocument.QUANTITY_ENERGY);
-    }
-
-    private List<PredictorSource> list(String quantity) {
-        List<PredictorSource> out = new ArrayList<>();
+    /** The stored latency and energy predictors as sources, read in one pass over the stored predictors. */
+    public Sources sources() {
+        List<PredictorSource> latency = new ArrayList<>();
+        List<PredictorSource> energy = new ArrayList<>();
         for (StoredPredictor p : repository.list()) {
-            if (!quantity.equals(p.quantity()) || p.platform() == null) {
+            List<PredictorSource> out = PredictorDocument.QUANTITY_LATENCY.equals(p.quantity()) ? latency
+                    : PredictorDocument.QUANTITY_ENERGY.equals(p.quantity()) ? energy : null;
+            if (out == null || p.platform() == null) {
                 continue;
             }
             Map<String, List<Integer>> trained = trainingThreads(p.name());
@@ -58,12 +58,16 @@ public final class StoredPredictors {
                     continue;
                 }
                 List<Integer> threads = trained.getOrDefault(name, List.of());
-                for (int t : threads.isEmpty() ? List.of(defaultThreads(name)) : threads) {
+                for (int t : threads.isEmpty() ? List.of(Platforms.defaultThreads(name)) : threads) {
                     out.add(new PredictorSource(p.name(), name, t));
                 }
             }
         }
-        return out;
+        return new Sources(List.copyOf(latency), List.copyOf(energy));
+    }
+
+    /** Latency predictors (browser or edge latencies) and energy predictors (mobile energy), newest first. */
+    public record Sources(List<PredictorSource> latency, List<PredictorSource> energy) {
     }
 
     /**
@@ -73,17 +77,12 @@ public final class StoredPredictors {
     private Map<String, List<Integer>> trainingThreads(String name) {
         Map<String, List<Integer>> out = new HashMap<>();
         try {
-            repository.find(name).ifPresent(stored -> PredictorJson.read("stored predictor '" + name + "'",
-                    stored.document()).platforms().forEach(pp -> out.put(pp.platform(), pp.trainingThreads())));
+            repository.find(name).ifPresent(stored -> PredictorJson.read(stored).platforms()
+                    .forEach(pp -> out.put(pp.platform(), pp.trainingThreads())));
         } catch (PredictorFormatException e) {
             return Map.of();
         }
         return out;
-    }
-
-    /** 0 on a GPU platform ({@code gpu}, {@code gpu/...}), the value GPU measurements carry; else 1. */
-    public static int defaultThreads(String platform) {
-        return platform.equals("gpu") || platform.startsWith("gpu/") ? 0 : 1;
     }
 
     /** Per-layer predicted latency (ms) of {@code model}; fails naming a missing predictor or platform. */
@@ -133,7 +132,7 @@ public final class StoredPredictors {
                 "no stored predictor named '" + source.name() + "' (fit one with aodnn fit --save NAME)"));
         PredictorDocument doc;
         try {
-            doc = PredictorJson.read("stored predictor '" + source.name() + "'", stored.document());
+            doc = PredictorJson.read(stored);
         } catch (PredictorFormatException e) {
             throw new SourceException(e.getMessage(), e);
         }

@@ -28,14 +28,15 @@ record SourceChoices(List<String> models, List<LayerSource> latencySources, List
     static final MeasurementProfile DEFAULT_EDGE = new MeasurementProfile("edge-server", "gpu", "", "", 0);
 
     static SourceChoices load(Store store) {
+        MeasuredProfiles profiles = new MeasuredProfiles(store);
+        StoredPredictors.Sources predictors = new StoredPredictors(store).sources();
         List<LayerSource> sources = new ArrayList<>();
-        new MeasuredProfiles(store).list().forEach(p -> sources.add(p.profile()));
-        StoredPredictors predictors = new StoredPredictors(store);
-        sources.addAll(predictors.list());
+        profiles.list().forEach(p -> sources.add(p.profile()));
+        sources.addAll(predictors.latency());
         List<EnergySource> energy = new ArrayList<>();
         energy.add(COMPUTE_POWER);
-        new MeasuredProfiles(store).withEnergy().forEach(p -> energy.add(new EnergySource.Measured(p.profile())));
-        predictors.listEnergy().forEach(p -> energy.add(new EnergySource.Predicted(p)));
+        profiles.withEnergy().forEach(p -> energy.add(new EnergySource.Measured(p.profile())));
+        predictors.energy().forEach(p -> energy.add(new EnergySource.Predicted(p)));
         return new SourceChoices(store.models().names(), List.copyOf(sources), List.copyOf(energy),
                 new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList());
     }

@@ -141,10 +141,18 @@ class PartitionCommandTest {
         JsonNode doc = runJson(args("--t-max", "1", "--e-max", "0.001", "--mobile-power-mw", "2000", "--json"));
         assertFalse(doc.get("feasible").asBoolean());
         JsonNode chosen = doc.get("chosen");
-        assertTrue(chosen.get("k").asInt() >= 0);
+        // the least violating cut: smallest summed excess over the bounds (T_max 1 ms, E_max 0.001 J)
+        int leastViolating = -1;
+        double least = Double.POSITIVE_INFINITY;
         for (JsonNode cut : doc.get("cuts")) {
             assertFalse(cut.get("feasible").asBoolean());
+            double v = Math.max(0, cut.get("t_ms").asDouble() / 1 - 1) + Math.max(0, cut.get("e_j").asDouble() / 0.001 - 1);
+            if (v < least) {
+                least = v;
+                leastViolating = cut.get("k").asInt();
+            }
         }
+        assertEquals(leastViolating, chosen.get("k").asInt());
     }
 
     @Test
