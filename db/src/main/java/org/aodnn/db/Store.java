@@ -93,10 +93,6 @@ public final class Store implements AutoCloseable {
         return Path.of(basePath + H2_SUFFIX);
     }
 
-    public Path basePath() {
-        return basePath;
-    }
-
     public ModelRepository models() {
         return new ModelRepository(dsl);
     }

@@ -59,12 +59,6 @@ public final class DeploymentRepository {
                 .fetch(DeploymentRepository::toEntry);
     }
 
-    /** Every deployment of the manifest {@code manifestId}, by node name. */
-    public List<DeploymentEntry> forManifest(long manifestId) {
-        return select().where(DEPLOYMENT.MANIFEST_ID.eq(manifestId)).orderBy(EDGE_NODE.NAME, DEPLOYMENT.ID)
-                .fetch(DeploymentRepository::toEntry);
-    }
-
     /** The newest deployment of each node (nodes never published to are absent), by node name. */
     public List<DeploymentEntry> latestPerNode() {
         var latest = DSL.select(DSL.max(DEPLOYMENT.ID)).from(DEPLOYMENT).groupBy(DEPLOYMENT.NODE_ID);

@@ -50,10 +50,6 @@ public final class DeviceRepository {
         return dsl.selectFrom(DEVICE).where(DEVICE.SERIAL.eq(serial)).fetchOptional().map(DeviceRepository::toInfo);
     }
 
-    public Optional<Long> idOf(String serial) {
-        return dsl.select(DEVICE.ID).from(DEVICE).where(DEVICE.SERIAL.eq(serial)).fetchOptional(DEVICE.ID);
-    }
-
     public List<DeviceInfo> list() {
         return dsl.selectFrom(DEVICE).orderBy(DEVICE.SERIAL).fetch(DeviceRepository::toInfo);
     }

@@ -52,13 +52,6 @@ public final class DeviceRestoreRepository {
                         r.getOriginalValue(), r.getOwner(), r.getCreatedAt()));
     }
 
-    /** Every pending entry of every device, newest first. */
-    public List<DeviceRestoreEntry> pendingAll() {
-        return dsl.selectFrom(DEVICE_RESTORE).orderBy(DEVICE_RESTORE.ID.desc())
-                .fetch(r -> new DeviceRestoreEntry(r.getId(), r.getDeviceSerial(), r.getSetting(),
-                        r.getOriginalValue(), r.getOwner(), r.getCreatedAt()));
-    }
-
     /** Removes an entry once its original value is back on the device. */
     public void done(long id) {
         dsl.deleteFrom(DEVICE_RESTORE).where(DEVICE_RESTORE.ID.eq(id)).execute();

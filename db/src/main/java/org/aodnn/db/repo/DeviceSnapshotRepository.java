@@ -45,15 +45,6 @@ public final class DeviceSnapshotRepository {
                 .fetchOne(DEVICE_SNAPSHOT.ID);
     }
 
-    public Optional<DeviceSnapshotRow> latest(String serial) {
-        return dsl.select(DEVICE_SNAPSHOT.asterisk(), DEVICE.SERIAL)
-                .from(DEVICE_SNAPSHOT).join(DEVICE).on(DEVICE.ID.eq(DEVICE_SNAPSHOT.DEVICE_ID))
-                .where(DEVICE.SERIAL.eq(serial))
-                .orderBy(DEVICE_SNAPSHOT.TAKEN_AT.desc(), DEVICE_SNAPSHOT.ID.desc())
-                .limit(1)
-                .fetchOptional(DeviceSnapshotRepository::toRow);
-    }
-
     public List<DeviceSnapshotRow> list(String serial) {
         return dsl.select(DEVICE_SNAPSHOT.asterisk(), DEVICE.SERIAL)
                 .from(DEVICE_SNAPSHOT).join(DEVICE).on(DEVICE.ID.eq(DEVICE_SNAPSHOT.DEVICE_ID))

@@ -77,21 +77,6 @@ public final class ManifestRepository {
                 .fetchOptional(ManifestRepository::toEntry);
     }
 
-    public Optional<ManifestEntry> findBySha256(String sha256) {
-        return select().where(MANIFEST.SHA256.eq(sha256)).orderBy(MANIFEST.ID.desc()).limit(1)
-                .fetchOptional(ManifestRepository::toEntry);
-    }
-
-    public Optional<ManifestEntry> findById(long id) {
-        return select().where(MANIFEST.ID.eq(id)).fetchOptional(ManifestRepository::toEntry);
-    }
-
-    /** The highest version of {@code model}. */
-    public Optional<ManifestEntry> latest(String model) {
-        return select().where(MANIFEST.MODEL.eq(model)).orderBy(MANIFEST.VERSION.desc()).limit(1)
-                .fetchOptional(ManifestRepository::toEntry);
-    }
-
     /** Every manifest, by model then version. */
     public List<ManifestEntry> list() {
         return select().orderBy(MANIFEST.MODEL, MANIFEST.VERSION).fetch(ManifestRepository::toEntry);

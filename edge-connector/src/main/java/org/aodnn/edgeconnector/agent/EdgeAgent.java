@@ -115,10 +115,6 @@ public final class EdgeAgent implements AutoCloseable {
         return URI.create((config.tls() ? "https" : "http") + "://" + host + ":" + port());
     }
 
-    public ManifestStore store() {
-        return store;
-    }
-
     @Override
     public void close() {
         if (server != null) {

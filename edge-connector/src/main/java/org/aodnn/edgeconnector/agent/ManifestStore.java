@@ -113,10 +113,6 @@ public final class ManifestStore {
         return all;
     }
 
-    public synchronized List<StoredManifest> versions(String model) {
-        return List.copyOf(byModel.getOrDefault(model, List.of()));
-    }
-
     public synchronized int modelCount() {
         return byModel.size();
     }

@@ -14,7 +14,6 @@ import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
 import org.aodnn.edgeconnector.bench.PublishBenchmark;
 import org.aodnn.edgeconnector.build.ManifestBuilder;
-import org.aodnn.edgeconnector.json.StrictJson;
 import org.aodnn.edgeconnector.manifest.ManifestException;
 import org.aodnn.policyeditor.policy.PolicyInputs;
 import org.aodnn.policyeditor.policy.PolicySettings;
@@ -125,8 +124,7 @@ public final class EdgeBenchCommand implements Callable<Integer> {
             }
             PolicySettings settings = new PolicySettings(model, browser, edge, new EnergySource.ComputePower(2500),
                     NetworkProfile.WIFI, 20, 80, false, 2000, 30, 2000 / 30.0, true, null);
-            return (ObjectNode) StrictJson.MAPPER.valueToTree(ManifestBuilder.build(
-                    PolicyInputs.resolve(store, settings), 1, Instant.now()));
+            return ManifestBuilder.build(PolicyInputs.resolve(store, settings), 1, Instant.now());
         }
     }
 

@@ -119,7 +119,4 @@ public final class AtomicFiles {
         return new FileAttribute<?>[0];
     }
 
-    public static boolean posix() {
-        return POSIX;
-    }
 }

@@ -39,10 +39,6 @@ public final class EdgeClient {
         this.clock = Clock.systemUTC();
     }
 
-    public Duration timeout() {
-        return timeout;
-    }
-
     /** An HTTP answer: status and the body parsed as JSON (null when it was not JSON). */
     public record Answer(int status, JsonNode json, String body) {
         public String error() {

@@ -40,23 +40,19 @@ public final class ManifestDiff {
     }
 
     private static void compare(String path, JsonNode a, JsonNode b, List<Change> out) {
-        if (path.equals("$.signature") || path.equals("$.created_at")) {
-            return;
-        }
         if (a.isObject() && b.isObject()) {
             TreeSet<String> names = new TreeSet<>();
             a.fieldNames().forEachRemaining(names::add);
             b.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 String child = path + "." + name;
+                if (skipped(child)) {
+                    continue;
+                }
                 if (!a.has(name)) {
-                    if (!skipped(child)) {
-                        out.add(new Change(child, null, show(b.get(name))));
-                    }
+                    out.add(new Change(child, null, show(b.get(name))));
                 } else if (!b.has(name)) {
-                    if (!skipped(child)) {
-                        out.add(new Change(child, show(a.get(name)), null));
-                    }
+                    out.add(new Change(child, show(a.get(name)), null));
                 } else {
                     compare(child, a.get(name), b.get(name), out);
                 }

@@ -90,12 +90,4 @@ public final class PublishService {
         new DeploymentRepository(store.dsl()).addAll(rows);
         return report;
     }
-
-    public EdgeClient client() {
-        return client;
-    }
-
-    public PublishOptions options() {
-        return options;
-    }
 }

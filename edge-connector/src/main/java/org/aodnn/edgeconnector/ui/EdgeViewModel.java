@@ -242,7 +242,6 @@ public final class EdgeViewModel implements Activatable {
             return;
         }
         run("Removing edge node " + row.name(), () -> console.removeNode(row.name()), removed -> {
-            health.forget(row.name());
             status.info(removed ? "Removed edge node " + row.name()
                     : "Edge node " + row.name() + " was already removed");
             refresh();

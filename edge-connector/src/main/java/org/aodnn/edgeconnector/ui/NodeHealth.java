@@ -81,10 +81,6 @@ final class NodeHealth {
         latest.keySet().retainAll(registered);
     }
 
-    void forget(String node) {
-        latest.remove(node);
-    }
-
     /** Whether health polling runs (between activate and deactivate). */
     ReadOnlyBooleanProperty pollingProperty() {
         return polling.getReadOnlyProperty();

@@ -190,8 +190,20 @@ class RuntimeVectorsTest {
     }
 
     @Test
-    void manifestFieldsAreExactlyTheIssuesList() {
-        assertEquals(List.of("schema", "model", "version", "created_at", "layers", "cuts", "network_profiles", "bounds",
-                "eta", "predictors", "decision_table", "signature"), ManifestFields.TOP_LEVEL);
+    void manifestFieldsAreExactlyTheIssuesListInJavaAndInTheBrowserRuntime() throws Exception {
+        List<String> issue = List.of("schema", "model", "version", "created_at", "layers", "cuts", "network_profiles",
+                "bounds", "eta", "predictors", "decision_table", "signature");
+        assertEquals(issue, ManifestFields.TOP_LEVEL);
+        // the runtime keeps its own copy (it is one file served to browsers): it must not drift from Java's
+        String runtime;
+        try (var in = org.aodnn.edgeconnector.agent.EdgeAgent.class.getResourceAsStream(
+                org.aodnn.edgeconnector.agent.EdgeAgent.RUNTIME_RESOURCE)) {
+            runtime = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var m = java.util.regex.Pattern.compile("const TOP_LEVEL = \\[([^\\]]*)\\];").matcher(runtime);
+        assertTrue(m.find(), "auto-offloading.js declares TOP_LEVEL");
+        List<String> js = java.util.Arrays.stream(m.group(1).split(",")).map(String::strip)
+                .map(s -> s.replaceAll("^'|'$", "")).toList();
+        assertEquals(ManifestFields.TOP_LEVEL, js);
     }
 }
