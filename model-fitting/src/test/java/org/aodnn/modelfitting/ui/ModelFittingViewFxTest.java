@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -141,9 +142,10 @@ class ModelFittingViewFxTest {
         assertEquals("edge-server-gpu-log", offered, "a default name is offered");
         robot.clickOn("#save-name").push(KeyCode.END).eraseText(offered.length()).write("gpu-three");
         robot.clickOn("#save-button");
-        waitUntil("the stored predictor is listed", () -> listCell("#stored-list", null) != null);
-        ListCell<?> stored = listCell("#stored-list", null);
-        assertTrue(stored.getText().startsWith("gpu-three: gpu, latency ms"), stored.getText());
+        // the list re-creates its cells as it fills: wait for the rendered text, not for one cell object
+        waitUntil("the stored predictor is listed as 'gpu-three: gpu, latency ms ...'",
+                () -> Optional.ofNullable(listCell("#stored-list", null)).map(ListCell::getText).orElse("")
+                        .startsWith("gpu-three: gpu, latency ms"));
         // a stored latency predictor's platform becomes a calibration base for browser backends
         robot.clickOn("#calibration-choice").clickOn("gpu of predictor 'gpu-three'");
         assertEquals(new CalibrationBase("gpu-three", "gpu"), viewModel.calibrationBaseProperty().get());
@@ -184,10 +186,15 @@ class ModelFittingViewFxTest {
         robot.clickOn(cell.getGraphic()); // a CheckBoxListCell's graphic is its check box
     }
 
-    /** The visible cell showing {@code text} (any non-empty cell when null). */
+    /** The visible cell showing {@code text} (any non-empty cell when null), looked up on the FX thread. */
     private ListCell<?> listCell(String list, String text) {
-        return robot.lookup(list).lookup((Node n) -> n instanceof ListCell<?> c && !c.isEmpty() && c.getText() != null
-                && (text == null || text.equals(c.getText()))).tryQuery().map(n -> (ListCell<?>) n).orElse(null);
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(list).lookup((Node n) -> n instanceof ListCell<?> c
+                    && !c.isEmpty() && c.getText() != null && (text == null || text.equals(c.getText())))
+                    .tryQuery().map(n -> (ListCell<?>) n).orElse(null)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not look up a cell in " + list, e);
+        }
     }
 
     private boolean tableCell(String text) {
