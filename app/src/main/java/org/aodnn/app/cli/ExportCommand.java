@@ -2,11 +2,8 @@ package org.aodnn.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
@@ -15,6 +12,7 @@ import org.aodnn.db.cli.Json;
 import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.LayerMeasurement;
+import org.aodnn.db.files.AtomicFiles;
 import org.aodnn.db.repo.MeasurementFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,16 +63,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
-        // Write beside the target, then move: an interrupted export never leaves a half-written file.
-        Path temp = Files.createTempFile(target.getParent(), ".export-", ".csv");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                LayerCsv.writeMeasurements(rows, writer);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // an interrupted export never leaves a half-written file
+        AtomicFiles.writeText(target, writer -> LayerCsv.writeMeasurements(rows, writer));
         PrintWriter console = spec.commandLine().getOut();
         if (json) {
             var doc = Json.object();

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.aodnn.edgeconnector.files.AtomicFiles;
+import org.aodnn.db.files.AtomicFiles;
 import org.aodnn.edgeconnector.json.StrictJson;
 
 /**

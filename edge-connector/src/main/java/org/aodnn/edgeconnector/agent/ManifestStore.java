@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aodnn.edgeconnector.files.AtomicFiles;
+import org.aodnn.db.files.AtomicFiles;
 import org.aodnn.edgeconnector.json.StrictJson;
 import org.aodnn.edgeconnector.manifest.ManifestDigest;
 import org.aodnn.edgeconnector.manifest.ManifestFields;

@@ -16,7 +16,7 @@ import org.aodnn.db.csv.CsvFormatException;
 import org.aodnn.edgeconnector.build.ManifestCatalog;
 import org.aodnn.edgeconnector.crypto.KeyFormatException;
 import org.aodnn.edgeconnector.crypto.TrustedKeys;
-import org.aodnn.edgeconnector.files.AtomicFiles;
+import org.aodnn.db.files.AtomicFiles;
 import org.aodnn.edgeconnector.json.StrictJson;
 import org.aodnn.edgeconnector.manifest.ManifestException;
 import org.aodnn.edgeconnector.manifest.ManifestSignature;

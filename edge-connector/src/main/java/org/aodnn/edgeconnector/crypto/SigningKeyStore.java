@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.aodnn.edgeconnector.files.AtomicFiles;
+import org.aodnn.db.files.AtomicFiles;
 
 /**
  * The console's manifest-signing key in its data directory: {@code keys/signing-key.pem} holds the private

@@ -2,11 +2,8 @@ package org.aodnn.modelfitting.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +13,7 @@ import org.aodnn.db.csv.CsvFormatException;
 import org.aodnn.db.csv.CsvTable;
 import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.LayerGeometry;
+import org.aodnn.db.files.AtomicFiles;
 import org.aodnn.modelfitting.predictor.LayerSample;
 import org.aodnn.modelfitting.predictor.Platforms;
 import org.aodnn.modelfitting.predictor.Prediction;
@@ -141,25 +139,21 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** Writes to a temporary file first, so a failure never leaves half an output file. */
     private void write(List<String> header, String predictedColumn, List<String> lines) {
-        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
-        try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            List<String> head = new ArrayList<>();
-            for (String h : header) {
-                head.add(LayerCsv.quote(h));
-            }
-            head.add(predictedColumn);
-            head.add("flag");
-            wr.write(String.join(",", head));
-            wr.write('\n');
-            for (String line : lines) {
-                wr.write(line);
-                wr.write('\n');
-            }
-        } catch (IOException e) {
-            throw new CommandFailure("--out " + out + ": cannot write: " + e.getMessage(), e);
+        List<String> head = new ArrayList<>();
+        for (String h : header) {
+            head.add(LayerCsv.quote(h));
         }
+        head.add(predictedColumn);
+        head.add("flag");
         try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeText(out, wr -> {
+                wr.write(String.join(",", head));
+                wr.write('\n');
+                for (String line : lines) {
+                    wr.write(line);
+                    wr.write('\n');
+                }
+            });
         } catch (IOException e) {
             throw new CommandFailure("--out " + out + ": cannot write: " + e.getMessage(), e);
         }

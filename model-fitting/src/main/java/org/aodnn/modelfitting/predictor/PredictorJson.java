@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import org.aodnn.db.domain.StoredPredictor;
 import java.util.Set;
+import org.aodnn.db.domain.StoredPredictor;
+import org.aodnn.db.files.AtomicFiles;
 
 /**
  * Reads and writes predictor documents. Doubles are written in Java's shortest round-trip form, so a
@@ -36,9 +37,8 @@ public final class PredictorJson {
     }
 
     public static void write(PredictorDocument document, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, write(document), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String json = write(document);
+        AtomicFiles.writeText(file, w -> w.write(json));
     }
 
     /** The row that stores {@code document} in the database under {@code name}. */

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.DnnModel;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.files.AtomicFiles;
 import org.aodnn.db.task.ProgressListener;
 import org.aodnn.profilinglab.job.GroupedConvMode;
 import org.aodnn.profilinglab.job.LayerSelection;
@@ -280,23 +278,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** Writes next to the target and renames, so a failure never leaves half a file. */
     private static void writeCsv(List<LayerMeasurement> rows, Path file) {
-        Path absolute = file.toAbsolutePath();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                LayerCsv.writeMeasurements(rows, w);
-            }
-            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeText(file, w -> LayerCsv.writeMeasurements(rows, w));
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-            throw new CommandFailure("cannot write " + absolute + ": " + e.getMessage(), e);
+            throw new CommandFailure("cannot write " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,13 @@
-package org.aodnn.edgeconnector.files;
+package org.aodnn.db.files;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +24,8 @@ import java.util.UUID;
  * Crash-safe file replacement: the bytes go to a temporary file in the same directory, which is forced to
  * disk and then renamed over the target (an atomic step on POSIX file systems); the directory is forced
  * too so the rename itself survives a power cut. A reader, or a process restarted after a kill at any
- * instant, sees either the old file or the new one, never a torn mix.
+ * instant, sees either the old file or the new one, never a torn mix. Every file the Workbench writes for
+ * an operator (exports, profiles, predictions, predictors, manifests, keys) goes through here.
  */
 public final class AtomicFiles {
 
@@ -34,6 +40,18 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What goes into a file, written through a stream that the caller must not close. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Text written through a UTF-8 writer that the caller must not close. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /** Writes {@code data} to {@code target} atomically; {@code ownerOnly} creates it readable by its owner alone. */
     public static void write(Path target, byte[] data, boolean ownerOnly) throws IOException {
         write(target, data, ownerOnly, null);
@@ -41,15 +59,31 @@ public final class AtomicFiles {
 
     /** As {@link #write(Path, byte[], boolean)}, setting the file's modification time before it appears. */
     public static void write(Path target, byte[] data, boolean ownerOnly, FileTime modified) throws IOException {
+        replace(target, ownerOnly, modified, out -> out.write(data));
+    }
+
+    /**
+     * Writes UTF-8 text to {@code target} atomically. When {@code content} throws, the target is left as it
+     * was and the temporary file is gone.
+     */
+    public static void writeText(Path target, TextContent content) throws IOException {
+        replace(target, false, null, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(writer);
+            writer.flush();
+        });
+    }
+
+    /** The one place that writes a temporary file, forces it to disk and renames it over the target. */
+    public static void replace(Path target, boolean ownerOnly, FileTime modified, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
         try {
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), fileAttributes(ownerOnly))) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                OutputStream out = Channels.newOutputStream(channel);
+                content.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
             if (modified != null) {
