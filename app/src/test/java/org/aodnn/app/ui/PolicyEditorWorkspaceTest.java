@@ -38,7 +38,7 @@ class PolicyEditorWorkspaceTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> new WorkbenchWindow(store, executor, false).show(stage, () -> { }));
         robot.clickOn("#nav-policy-editor");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> chart().evaluation() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart().evaluation() != null);
     }
 
     @AfterEach
@@ -74,7 +74,7 @@ class PolicyEditorWorkspaceTest {
         long redraws = chart().redrawCount();
         drag(id, fraction);
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart().evaluation() != before);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart().evaluation() != before);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(id + " did not change the evaluation", e);
         }

@@ -53,19 +53,19 @@ class WorkbenchWindowTest {
 
         robot.clickOn("#nav-policy-editor");
         TableView<?> models = robot.lookup("#model-table").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> models.getItems().size() == 18);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> models.getItems().size() == 18);
         TableView<?> layers = robot.lookup("#layer-table").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !layers.getItems().isEmpty());
 
         robot.clickOn("#nav-profiling-lab");
         TableView<?> profiles = robot.lookup("#profile-table").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !profiles.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !profiles.getItems().isEmpty());
         assertEquals(Workspaces.PROFILING_LAB, window.viewModel().selectedProperty().get().title());
 
         robot.clickOn("#nav-model-fitting");
         WaitForAsyncUtils.waitForFxEvents();
         ListView<?> fittingModels = robot.lookup("#model-list").queryListView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !fittingModels.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !fittingModels.getItems().isEmpty());
 
         robot.clickOn("#nav-edge");
         WaitForAsyncUtils.waitForFxEvents();
@@ -73,6 +73,6 @@ class WorkbenchWindowTest {
         TableView<?> manifests = robot.lookup("#manifests-table").queryTableView();
         assertTrue(manifests.isVisible());
         assertTrue(manifests.getItems().isEmpty(), "a new database has no manifests");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.viewModel().tasks().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.viewModel().tasks().isEmpty());
     }
 }

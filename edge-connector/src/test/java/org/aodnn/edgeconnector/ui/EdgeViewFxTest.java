@@ -75,9 +75,14 @@ class EdgeViewFxTest {
         store.close();
     }
 
+    /** Looked up on the FX thread: a lookup from the test thread can meet a table adding its rows. */
     private Optional<Node> cell(String table, String text) {
-        return robot.lookup(table).lookup((Node n) -> n instanceof TableCell<?, ?> c && text.equals(c.getText()))
-                .tryQuery();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(table).lookup((Node n) -> n instanceof TableCell<?, ?> c
+                    && text.equals(c.getText())).tryQuery()).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not look up a cell in " + table, e);
+        }
     }
 
     private void waitForCell(String table, String text) {
@@ -130,9 +135,11 @@ class EdgeViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!robot.lookup("#publish").queryButton().isDisabled(), "node and manifest chosen");
         robot.clickOn("#publish");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.publishingProperty().get() && executor.idle());
         waitForCell("#nodes-table", "alexnet v1");
         waitForCell("#nodes-table", "deployed v1");
-        assertTrue(cell("#nodes-table", "1").isPresent(), "the agent reports one manifest");
+        // one health round asks for the count and the list separately, so a round may straddle the publication
+        waitForCell("#nodes-table", "1");
 
         // the agent really serves it
         HttpResponse<String> served = Http.get(URI.create(agent.baseUri() + "/v1/manifests/alexnet"));

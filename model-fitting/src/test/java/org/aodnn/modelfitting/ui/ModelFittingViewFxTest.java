@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -179,11 +180,13 @@ class ModelFittingViewFxTest {
         ListView<?> view = robot.lookup(list).queryAs(ListView.class);
         robot.interact(() -> view.getItems().stream().filter(i -> i.toString().equals(name)).findFirst()
                 .ifPresent(i -> view.scrollTo(view.getItems().indexOf(i))));
-        ListCell<?> cell = listCell(list, name);
-        if (cell == null) {
-            throw new AssertionError("no '" + name + "' in " + list);
-        }
-        robot.clickOn(cell.getGraphic()); // a CheckBoxListCell's graphic is its check box
+        // the scrolled-to cell is drawn on a later layout pulse
+        AtomicReference<ListCell<?>> cell = new AtomicReference<>();
+        waitUntil("'" + name + "' is shown in " + list, () -> {
+            cell.set(listCell(list, name));
+            return cell.get() != null;
+        });
+        robot.clickOn(cell.get().getGraphic()); // a CheckBoxListCell's graphic is its check box
     }
 
     /** The visible cell showing {@code text} (any non-empty cell when null), looked up on the FX thread. */
@@ -197,9 +200,9 @@ class ModelFittingViewFxTest {
         }
     }
 
-    private boolean tableCell(String text) {
-        return robot.lookup("#metrics-table").lookup((Node n) -> n instanceof TableCell<?, ?> c
-                && text.equals(c.getText())).tryQuery().isPresent();
+    private boolean tableCell(String text) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#metrics-table").lookup((Node n) -> n instanceof TableCell<?, ?> c
+                && text.equals(c.getText())).tryQuery().isPresent()).get(30, TimeUnit.SECONDS);
     }
 
     private TableView<?> table() {

@@ -2,6 +2,7 @@ package org.aodnn.profilinglab.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
@@ -20,18 +21,37 @@ final class FxTestExecutor implements TaskExecutor, AutoCloseable {
         return t;
     });
 
+    /** Tasks started and not yet delivered on the JavaFX thread. */
+    private final AtomicInteger pending = new AtomicInteger();
+
     @Override
     public <T> void execute(BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
+        pending.incrementAndGet();
         workers.execute(() -> {
             try {
                 T result = task.run(callbacks.progress());
-                runOnUiThread(() -> callbacks.onSuccess().accept(result));
+                deliver(() -> callbacks.onSuccess().accept(result));
             } catch (CancelledException e) {
-                runOnUiThread(callbacks.onCancelled());
+                deliver(callbacks.onCancelled());
             } catch (Exception e) {
-                runOnUiThread(() -> callbacks.onFailure().accept(e));
+                deliver(() -> callbacks.onFailure().accept(e));
             }
         });
+    }
+
+    private void deliver(Runnable callback) {
+        runOnUiThread(() -> {
+            try {
+                callback.run();
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
+    }
+
+    /** Whether every task has finished and its outcome reached the view model. */
+    boolean idle() {
+        return pending.get() == 0;
     }
 
     @Override

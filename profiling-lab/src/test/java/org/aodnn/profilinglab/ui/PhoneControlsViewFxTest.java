@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,7 @@ class PhoneControlsViewFxTest {
         Button reset = robot.lookup("#reset-device-button").queryButton();
         assertTrue(apply.isDisabled() && reset.isDisabled(), "no controls before a phone is selected");
 
+        waitUntilShown(bed.serial);
         robot.clickOn(bed.serial);
         waitUntil(() -> controls.loadedProperty().get() && !controls.busyProperty().get());
         TableView<CpuPolicy> policies = robot.lookup("#policy-table").queryTableView();
@@ -85,6 +87,7 @@ class PhoneControlsViewFxTest {
         assertFalse(apply.isDisabled());
 
         // Another policy chosen in the table fills the combo boxes with its values.
+        waitUntilShown("policy7");
         robot.clickOn("policy7");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(7, controls.selectedPolicyIdProperty().get());
@@ -102,12 +105,12 @@ class PhoneControlsViewFxTest {
         Label status = robot.lookup("#phone-controls-status").queryAs(Label.class);
         assertTrue(status.getText().startsWith("policy7 of " + bed.serial + " reads back governor powersave"),
                 status.getText());
-        assertEquals("powersave", policies.getItems().get(2).governor());
+        waitUntil(() -> onFx(() -> "powersave".equals(policies.getItems().get(2).governor())));
         assertEquals(p7.availableFreqsKhz().get(0), policies.getItems().get(2).curFreqKhz(), "powersave runs at the minimum");
 
         // The live refresh replaces the rows: the phone and the policy stay selected.
-        Thread.sleep(PhonesViewModel.REFRESH.toMillis() + 1500);
-        WaitForAsyncUtils.waitForFxEvents();
+        Instant readBack = stateTakenAt();
+        waitUntil(() -> stateTakenAt().isAfter(readBack));
         assertEquals(bed.serial, controls.selectedSerialProperty().get());
         assertEquals(bed.serial, robot.lookup("#phone-table").<DeviceRow>queryTableView().getSelectionModel()
                 .getSelectedItem().serial());
@@ -115,8 +118,23 @@ class PhoneControlsViewFxTest {
 
         robot.clickOn(reset);
         waitUntil(() -> !controls.busyProperty().get() && status.getText().contains("restored"));
-        assertEquals("schedutil", policies.getItems().get(2).governor());
+        waitUntil(() -> onFx(() -> "schedutil".equals(policies.getItems().get(2).governor())));
         assertEquals("schedutil", governor.getValue());
+    }
+
+    /** When the newest state of the phone shown was read. */
+    private Instant stateTakenAt() throws Exception {
+        return onFx(() -> viewModel.phones().states().get(bed.serial).takenAt());
+    }
+
+    /** Waits until a node showing {@code text} is drawn: a view model can hold a row the table has not drawn yet. */
+    private void waitUntilShown(String text) throws Exception {
+        waitUntil(() -> onFx(() -> robot.lookup(text).tryQuery().isPresent()));
+    }
+
+    /** Reads on the FX thread, which is the one that changes the tables and the view model's maps. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

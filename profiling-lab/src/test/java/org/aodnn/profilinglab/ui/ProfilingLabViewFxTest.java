@@ -85,7 +85,8 @@ class ProfilingLabViewFxTest {
 
         robot.clickOn(start);
         waitUntil(() -> viewModel.runningProperty().get() || !viewModel.results().isEmpty());
-        waitUntil(() -> !viewModel.runningProperty().get());
+        // the end of a session reloads the stored sessions and rows in the background: wait for those too
+        waitUntil(() -> !viewModel.runningProperty().get() && executor.idle());
 
         TableView<ResultRow> table = robot.lookup("#result-table").queryTableView();
         assertEquals(3, table.getItems().size());
@@ -118,7 +119,7 @@ class ProfilingLabViewFxTest {
         assertTrue(!cancel.isDisabled());
 
         robot.clickOn(cancel);
-        waitUntil(() -> !viewModel.runningProperty().get());
+        waitUntil(() -> !viewModel.runningProperty().get() && executor.idle());
 
         Label message = robot.lookup("#message-label").queryAs(Label.class);
         assertTrue(message.getText().contains("was cancelled"), message.getText());

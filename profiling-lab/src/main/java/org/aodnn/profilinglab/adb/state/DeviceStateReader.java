@@ -34,6 +34,9 @@ public final class DeviceStateReader {
     }
 
     public static DeviceState read(DeviceShell shell) {
+        // stamped when the probe starts: a slow reading that began before a write must not count as newer than
+        // the write's read-back, which the views order states by
+        Instant takenAt = Instant.now();
         ShellResult r = shell.run(PROBE);
         Map<String, String> s = ProbeSections.split(r.stdout());
         if (!s.containsKey("end")) {
@@ -62,7 +65,7 @@ public final class DeviceStateReader {
         Set<String> packages = BrowserPackages.parsePackageList(s.getOrDefault("packages", ""));
         List<BrowserInfo> browsers = readBrowsers(shell, BrowserPackages.browsersAmong(packages));
         RootAccess root = RootAccess.detect(s);
-        return new DeviceState(shell.serial(), Instant.now(), identity, props, cpu, policies, battery, convention,
+        return new DeviceState(shell.serial(), takenAt, identity, props, cpu, policies, battery, convention,
                 thermal, screen, brightness, browsers, root == null ? null : root.label());
     }
 
