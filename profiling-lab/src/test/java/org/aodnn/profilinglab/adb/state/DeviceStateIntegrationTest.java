@@ -1,10 +1,13 @@
 package org.aodnn.profilinglab.adb.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DeviceInfo;
@@ -13,6 +16,8 @@ import org.aodnn.db.repo.DeviceRepository;
 import org.aodnn.db.repo.DeviceSnapshotRepository;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.client.AdbDevice;
+import org.aodnn.profilinglab.adb.shell.DeviceShell;
+import org.aodnn.profilinglab.adb.shell.ShellResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +29,21 @@ class DeviceStateIntegrationTest {
         try (AdbTestBed bed = AdbTestBed.start(tmp.resolve("phone"), true);
              AdbDevice d = AdbDevice.open(bed.server, bed.serial);
              Store store = Store.open(tmp.resolve("db/x"), false)) {
-            DeviceState s = DeviceStateReader.read(d);
+            List<Instant> commandsSent = new ArrayList<>();
+            DeviceState s = DeviceStateReader.read(new DeviceShell() {
+                @Override
+                public String serial() {
+                    return d.serial();
+                }
+
+                @Override
+                public ShellResult run(String command) {
+                    commandsSent.add(Instant.now());
+                    return d.run(command);
+                }
+            });
+            // stamped when the probe starts (the views order a control's read-back and live refreshes by it)
+            assertFalse(s.takenAt().isAfter(commandsSent.get(0)), s.takenAt() + " after " + commandsSent.get(0));
             assertTrue(s.simulated());
             assertTrue(s.identity().model().contains("Virtual"));
             assertEquals("14", s.identity().androidVersion());
