@@ -61,6 +61,11 @@ class PhoneEnergyChainTest {
                     "--backend", "wasm", "--warmup", "1", "--reps", "2", "--min-time-ms", "60", "--out",
                     csv.toString(), "--json");
             assertEquals(0, profiled.exitCode(), profiled.err() + profiled.out());
+            JsonNode energy = new ObjectMapper().readTree(profiled.out()).get("energy");
+            assertTrue(energy.get("simulated").asBoolean(), "the virtual phone's battery is labelled simulated");
+            assertEquals(16, energy.get("layers").asInt());
+            assertEquals(16, energy.get("layersWithEnergy").asInt(), energy.toString());
+            assertTrue(energy.get("samples").asInt() > 3 && energy.get("baselineMw").asDouble() > 0, energy.toString());
 
             CsvTable table = CsvTable.read(csv);
             assertTrue(table.hasColumn("energy_mj"), "the layer-CSV carries energy_mj: " + table.header());

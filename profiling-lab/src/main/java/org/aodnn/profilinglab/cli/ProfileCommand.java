@@ -36,6 +36,8 @@ import org.aodnn.profilinglab.session.ProfilingSessionTask;
 import org.aodnn.profilinglab.session.SessionOutcome;
 import org.aodnn.profilinglab.adb.cli.AdbOptions;
 import org.aodnn.profilinglab.adb.run.AdbPhoneTarget;
+import org.aodnn.profilinglab.adb.run.PhoneEnergyRun;
+import org.aodnn.profilinglab.adb.run.PhoneProfiling;
 import org.aodnn.profilinglab.target.ProfilingTarget;
 import org.aodnn.profilinglab.target.ProfilingTargets;
 import org.aodnn.profilinglab.target.TargetUnavailableException;
@@ -203,7 +205,11 @@ public final class ProfileCommand implements Callable<Integer> {
                 selections.add(s);
             }
             ProfilingRequest request = new ProfilingRequest(selections, settings, port, Duration.ofSeconds(silenceSeconds));
-            ProfilingSessionTask task = new ProfilingSessionTask(store, profilingTarget, request, new SkipReporter());
+            // a phone run also attributes the battery's energy to its layers once the session has ended
+            PhoneProfiling phone = profilingTarget instanceof AdbPhoneTarget p
+                    ? new PhoneProfiling(store, p, request, new SkipReporter()) : null;
+            ProfilingSessionTask task = phone != null ? phone.task()
+                    : new ProfilingSessionTask(store, profilingTarget, request, new SkipReporter());
             SessionOutcome outcome;
             // Ctrl-C: cancel, and keep the JVM alive until the task has ended the browser and marked the session.
             CountDownLatch ended = new CountDownLatch(1);
@@ -217,7 +223,7 @@ public final class ProfileCommand implements Callable<Integer> {
             }, "profile-cancel");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                outcome = task.run(progressPrinter());
+                outcome = phone != null ? phone.run(progressPrinter()).session() : task.run(progressPrinter());
             } catch (org.aodnn.db.task.CancelledException e) {
                 throw new CommandFailure("profiling session " + task.sessionId() + " was cancelled; rows measured before are kept", 2);
             } catch (TargetUnavailableException e) {
@@ -239,7 +245,7 @@ public final class ProfileCommand implements Callable<Integer> {
             if (out != null) {
                 writeCsv(rows, out);
             }
-            report(outcome, rows);
+            report(outcome, rows, phone == null ? null : phone.energy());
             return outcome.status() == ProfilingStatus.COMPLETED ? 0 : 2;
         }
     }
@@ -285,7 +291,19 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    private void report(SessionOutcome o, List<LayerMeasurement> rows) {
+    /** One line on what the battery told about the run, so an operator sees at once whether energy is usable. */
+    static String energyLine(PhoneEnergyRun.Result e) {
+        if (e.samples() == 0) {
+            return "energy: no battery samples (energy not measured)";
+        }
+        return String.format(Locale.ROOT, "energy%s: %d battery samples at %.1f Hz, idle baseline %s, %d of %d layers"
+                        + " with energy, %d throttled%s", e.simulated() ? " (simulated battery)" : "", e.samples(),
+                e.sampleRateHz(), e.baselineMw() == null ? "unknown" : String.format(Locale.ROOT, "%.0f mW", e.baselineMw()),
+                e.layersWithEnergy(), e.layers(), e.throttledLayers(),
+                e.chargingWhileMeasuring() ? "; the phone was charging while measuring" : "");
+    }
+
+    private void report(SessionOutcome o, List<LayerMeasurement> rows, PhoneEnergyRun.Result energy) {
         PrintWriter stdout = spec.commandLine().getOut();
         TreeMap<String, Integer> byBackend = new TreeMap<>(o.rowsByBackend());
         if (json) {
@@ -333,6 +351,23 @@ public final class ProfileCommand implements Callable<Integer> {
                 doc.put("downloadMBPerSecond", o.downloadMbPerS());
             }
             doc.put("seconds", o.elapsed().toMillis() / 1000.0);
+            if (energy == null) {
+                doc.putNull("energy");
+            } else {
+                ObjectNode e = doc.putObject("energy");
+                e.put("samples", energy.samples());
+                e.put("sampleRateHz", energy.sampleRateHz());
+                if (energy.baselineMw() == null) {
+                    e.putNull("baselineMw");
+                } else {
+                    e.put("baselineMw", energy.baselineMw());
+                }
+                e.put("layers", energy.layers());
+                e.put("layersWithEnergy", energy.layersWithEnergy());
+                e.put("throttledLayers", energy.throttledLayers());
+                e.put("chargingWhileMeasuring", energy.chargingWhileMeasuring());
+                e.put("simulated", energy.simulated());
+            }
             if (out == null) {
                 doc.putNull("out");
             } else {
@@ -352,6 +387,9 @@ public final class ProfileCommand implements Callable<Integer> {
         if (o.browser() != null) {
             stdout.printf(Locale.ROOT, "browser: %s, %d hardware threads%s%n", o.browser(), o.hardwareConcurrency(),
                     o.downloadMbPerS() == null ? "" : String.format(Locale.ROOT, ", weight download %.1f MB/s", o.downloadMbPerS()));
+        }
+        if (energy != null) {
+            stdout.println(energyLine(energy));
         }
         if (out != null) {
             stdout.println("wrote " + rows.size() + " rows to " + out.toAbsolutePath());

@@ -22,6 +22,7 @@ import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.ProfilingStatus;
 import org.aodnn.db.repo.ProfilingSessionRepository;
+import org.aodnn.profilinglab.adb.run.PhoneEnergyRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -130,5 +131,17 @@ class ProfileCommandTest {
 
         Run badModel = run("--db", db.toString(), "--target", "local-chromium", "--model", "nosuchnet");
         assertTrue(badModel.err().contains("no model named 'nosuchnet'"), badModel.err());
+    }
+
+    @Test
+    void thePhoneRunsEnergyIsSummedUpInOneLine() {
+        assertEquals("energy (simulated battery): 40 battery samples at 10.0 Hz, idle baseline 812 mW, 11 of 12 layers"
+                + " with energy, 1 throttled", ProfileCommand.energyLine(
+                new PhoneEnergyRun.Result(40, 10.0, 812.4, 12, 11, 1, false, true)));
+        assertEquals("energy: 40 battery samples at 10.0 Hz, idle baseline unknown, 0 of 12 layers with energy,"
+                + " 0 throttled; the phone was charging while measuring", ProfileCommand.energyLine(
+                new PhoneEnergyRun.Result(40, 10.0, null, 12, 0, 0, true, false)));
+        assertEquals("energy: no battery samples (energy not measured)", ProfileCommand.energyLine(
+                new PhoneEnergyRun.Result(0, 0, null, 0, 0, 0, false, false)));
     }
 }

@@ -163,9 +163,6 @@ public final class AdbPhoneTarget implements ProfilingTarget {
                         + ": " + (r.stderr() + " " + r.stdout()).strip());
             }
             session = s;
-            // Attribute the energy when the session closes the browser, while its rows are all stored: a caller
-            // that only knows the ProfilingTarget interface (aodnn profile) gets energy per layer too.
-            s.afterClose = () -> runningSessionId().ifPresent(id -> PhoneEnergyRun.finish(store, this, id));
             return s;
         } catch (TargetUnavailableException e) {
             s.close();
@@ -178,14 +175,6 @@ public final class AdbPhoneTarget implements ProfilingTarget {
             s.close();
             throw new TargetUnavailableException("cannot prepare phone " + serial + ": " + e.getMessage());
         }
-    }
-
-    /** The stored session this target is running (the newest running session with this target's name). */
-    private java.util.Optional<Long> runningSessionId() {
-        return new org.aodnn.db.repo.ProfilingSessionRepository(store.dsl()).list().stream()
-                .filter(i -> i.target().equals(name()) && i.status() == org.aodnn.db.domain.ProfilingStatus.RUNNING)
-                .map(org.aodnn.db.domain.ProfilingSessionInfo::id)
-                .max(Long::compare);
     }
 
     /**

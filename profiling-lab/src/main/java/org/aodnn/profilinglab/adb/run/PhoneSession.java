@@ -41,8 +41,6 @@ final class PhoneSession implements TargetSession {
     private boolean closed;
     /** Set by {@link PhoneEnergyRun} once this run's energy is stored (it runs once per session). */
     PhoneEnergyRun.Result energyResult;
-    /** Called at the end of {@link #close()} to attribute the run's energy while the session is still open. */
-    Runnable afterClose;
 
     PhoneSession(AdbServerClient server, AdbDevice device, DeviceControl control, String browser) {
         this.server = server;
@@ -124,9 +122,6 @@ final class PhoneSession implements TargetSession {
         }
         step("restore the phone's settings", control::restoreOwned);
         device.close();
-        if (afterClose != null) {
-            step("attribute the run's energy", afterClose);
-        }
     }
 
     private void step(String what, Runnable r) {

@@ -38,7 +38,6 @@ import org.aodnn.profilinglab.job.ModelSelection;
 import org.aodnn.profilinglab.job.ProfilingSettings;
 import org.aodnn.profilinglab.session.ProfilingListener;
 import org.aodnn.profilinglab.session.ProfilingRequest;
-import org.aodnn.profilinglab.session.ProfilingSessionTask;
 import org.aodnn.profilinglab.session.SessionOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +62,9 @@ class PhoneProfilingIntegrationTest {
                     List.of(new ModelSelection(model, LayerSelection.parse("0-11"))), quick());
             AdbPhoneTarget target = new AdbPhoneTarget(bed.server, bed.serial, store,
                     PhoneRunOptions.defaults().withBaseline(Duration.ofSeconds(2)));
-            // Through the plain ProfilingTarget interface, as 'aodnn profile --target adb:SERIAL' runs it.
-            SessionOutcome outcome = new ProfilingSessionTask(store, target, request, null).run(null);
+            // As the workspace and 'aodnn profile --target adb:SERIAL' run it: the session, then its energy.
+            PhoneProfiling.Outcome run = new PhoneProfiling(store, target, request, null).run(null);
+            SessionOutcome outcome = run.session();
 
             assertEquals(ProfilingStatus.COMPLETED, outcome.status(), outcome.message());
             long session = outcome.sessionId();
@@ -74,7 +74,8 @@ class PhoneProfilingIntegrationTest {
                 assertEquals("android-aodnn-aodnn-virtual-phone-simulated", m.key().platform());
                 assertTrue(m.latencyMs() > 0);
             }
-            PhoneEnergyRun.Result energy = PhoneEnergyRun.finish(store, target, session);
+            PhoneEnergyRun.Result energy = run.energy();
+            assertEquals(energy, PhoneEnergyRun.finish(store, target, session), "attributed once per session");
             assertTrue(energy.simulated());
             assertTrue(energy.sampleRateHz() >= 10, "sampled at " + energy.sampleRateHz() + " Hz");
             assertNotNull(energy.baselineMw());
