@@ -101,6 +101,8 @@ test('validation names the JSON path of the problem', () => {
     [(m) => { m.decision_table.entries.pop(); }, '$.decision_table.entries'],
     [(m) => { m.network_profiles.selected = '5g'; }, '$.network_profiles.selected'],
     [(m) => { m.version = 1.5; }, '$.version'],
+    [(m) => { delete m.signature.key_id; }, '$.signature.key_id'],
+    [(m) => { m.signature.note = 'x'; }, '$.signature.note'],
   ];
   for (const [mutate, path] of cases) {
     const m = clone(good);

@@ -226,7 +226,7 @@ public final class ManifestSchema {
             }
         }
         for (String name : names) {
-            if (!node.has(name) && !path.equals("$.signature")) {
+            if (!node.has(name)) {
                 throw new ManifestException(path + "." + name + ": missing");
             }
         }

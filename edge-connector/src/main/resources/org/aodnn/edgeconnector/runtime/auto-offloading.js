@@ -53,11 +53,11 @@ function object(value, path) {
   return value;
 }
 
-function onlyMembers(node, path, names, optional = false) {
+function onlyMembers(node, path, names) {
   for (const name of Object.keys(node)) {
     if (!names.includes(name)) throw new ManifestError(`${path}.${name}`, 'unknown member');
   }
-  if (!optional) for (const name of names) member(node, name, path);
+  for (const name of names) member(node, name, path);
 }
 
 function text(parent, name, path) {
@@ -221,7 +221,7 @@ export function validateManifest(doc) {
 
   if (Object.prototype.hasOwnProperty.call(doc, 'signature')) {
     const sig = object(doc.signature, '$.signature');
-    onlyMembers(sig, '$.signature', ['alg', 'key_id', 'value'], true);
+    onlyMembers(sig, '$.signature', ['alg', 'key_id', 'value']);
     for (const name of ['alg', 'key_id', 'value']) text(sig, name, '$.signature');
   }
   return doc;

@@ -132,6 +132,9 @@ class EdgeAgentHttpTest {
         ObjectNode extra = ManifestFixtures.unsigned("alexnet", 3);
         extra.put("debug", true);
         assertStatus(400, "$.debug: unknown member", put("alexnet", ManifestFixtures.bytes(extra)));
+        ObjectNode noKeyId = ManifestFixtures.signed("alexnet", 3, key);
+        ((ObjectNode) noKeyId.get("signature")).remove("key_id");
+        assertStatus(400, "$.signature.key_id: missing", put("alexnet", ManifestFixtures.bytes(noKeyId)));
 
         assertEquals(before, DirectorySnapshot.of(dir), "no rejected manifest left anything on disk");
         assertEquals(2, StrictJson.parse(Http.get(uri("/v1/manifests/alexnet")).body()).get("version").asLong());
