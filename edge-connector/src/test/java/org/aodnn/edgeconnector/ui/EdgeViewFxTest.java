@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -20,6 +21,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import org.aodnn.db.Store;
+import org.aodnn.db.testing.WorkerThreadsTaskExecutor;
 import org.aodnn.edgeconnector.agent.AgentConfig;
 import org.aodnn.edgeconnector.agent.EdgeAgent;
 import org.aodnn.edgeconnector.crypto.SigningKeyStore;
@@ -46,7 +48,7 @@ class EdgeViewFxTest {
     Path dir;
     private Store store;
     private EdgeAgent agent;
-    private FxTestExecutor executor;
+    private WorkerThreadsTaskExecutor executor;
     private EdgeViewModel viewModel;
     private final FxRobot robot = new FxRobot();
 
@@ -56,7 +58,8 @@ class EdgeViewFxTest {
         SigningKeyStore keys = new SigningKeyStore(dir.resolve("keys"));
         agent = EdgeAgent.start(AgentConfig.loopback(dir.resolve("agent"),
                 TrustedKeys.of(List.of(keys.current().publicKey()))));
-        executor = new FxTestExecutor();
+        executor = new WorkerThreadsTaskExecutor("edge-view-test-worker", Platform::runLater,
+                Platform::isFxApplicationThread);
         viewModel = new EdgeViewModel(store, executor, keys, PublishOptions.DEFAULT, Duration.ofSeconds(1));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
@@ -26,6 +27,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.aodnn.db.Store;
+import org.aodnn.db.testing.WorkerThreadsTaskExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +48,7 @@ class ModelFittingViewFxTest {
     @TempDir
     static Path shared;
     private static Store store;
-    private FxTestExecutor executor;
+    private WorkerThreadsTaskExecutor executor;
     private ModelFittingViewModel viewModel;
     private final FxRobot robot = new FxRobot();
 
@@ -62,7 +64,8 @@ class ModelFittingViewFxTest {
 
     @BeforeEach
     void start() throws Exception {
-        executor = new FxTestExecutor();
+        executor = new WorkerThreadsTaskExecutor("fit-view-test-worker", Platform::runLater,
+                Platform::isFxApplicationThread);
         viewModel = new ModelFittingViewModel(store, executor);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {

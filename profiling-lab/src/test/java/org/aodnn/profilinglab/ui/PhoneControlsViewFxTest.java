@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import org.aodnn.db.Store;
+import org.aodnn.db.testing.WorkerThreadsTaskExecutor;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.state.CpuPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,7 @@ class PhoneControlsViewFxTest {
     Path dir;
     private AdbTestBed bed;
     private Store store;
-    private FxTestExecutor executor;
+    private WorkerThreadsTaskExecutor executor;
     private ProfilingLabViewModel viewModel;
     private final FxRobot robot = new FxRobot();
 
@@ -46,7 +48,8 @@ class PhoneControlsViewFxTest {
     void show() throws Exception {
         bed = AdbTestBed.start(dir.resolve("phone"), true);
         store = Store.open(dir.resolve("lab"));
-        executor = new FxTestExecutor();
+        executor = new WorkerThreadsTaskExecutor("lab-view-test-worker", Platform::runLater,
+                Platform::isFxApplicationThread);
         viewModel = new ProfilingLabViewModel(store, executor, null, bed.server.address());
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -15,6 +16,7 @@ import javafx.scene.control.TableView;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.testing.WorkerThreadsTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +35,15 @@ class ProfilingLabViewFxTest {
     @TempDir
     Path dir;
     private Store store;
-    private FxTestExecutor executor;
+    private WorkerThreadsTaskExecutor executor;
     private ProfilingLabViewModel viewModel;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void show() throws Exception {
         store = Store.open(dir.resolve("lab"));
-        executor = new FxTestExecutor();
+        executor = new WorkerThreadsTaskExecutor("lab-view-test-worker", Platform::runLater,
+                Platform::isFxApplicationThread);
         viewModel = new ProfilingLabViewModel(store, executor, null, null);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {

@@ -1,28 +1,39 @@
-package org.aodnn.edgeconnector.ui;
+package org.aodnn.db.testing;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
+import java.util.function.BooleanSupplier;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
 
 /**
- * What the app's task executor does, for the window test: tasks on daemon worker threads (progress reported
- * from there), every outcome delivered on the JavaFX thread.
+ * What the app's task executor does, for window tests: tasks on daemon worker threads (progress reported from
+ * there), every outcome delivered on the UI thread. It counts the tasks whose outcome has not reached the UI
+ * yet, so a test can wait until a view model has stopped changing. The UI thread is passed in (the JavaFX
+ * one in the feature modules' tests) because db knows no UI toolkit.
  */
-final class FxTestExecutor implements TaskExecutor, AutoCloseable {
+public final class WorkerThreadsTaskExecutor implements TaskExecutor, AutoCloseable {
 
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "edge-view-test-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService workers;
+    private final Executor uiThread;
+    private final BooleanSupplier onUiThread;
 
-    /** Tasks started and not yet delivered on the JavaFX thread. */
+    /** Tasks started and not yet delivered on the UI thread. */
     private final AtomicInteger pending = new AtomicInteger();
+
+    public WorkerThreadsTaskExecutor(String threadName, Executor uiThread, BooleanSupplier onUiThread) {
+        this.uiThread = uiThread;
+        this.onUiThread = onUiThread;
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     @Override
     public <T> void execute(BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
@@ -49,17 +60,17 @@ final class FxTestExecutor implements TaskExecutor, AutoCloseable {
         });
     }
 
-    /** Whether every task has finished and its outcome reached the view model. */
-    boolean idle() {
+    /** Whether every task has finished and its outcome reached the UI; tasks a callback starts count at once. */
+    public boolean idle() {
         return pending.get() == 0;
     }
 
     @Override
     public void runOnUiThread(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
+        if (onUiThread.getAsBoolean()) {
             action.run();
         } else {
-            Platform.runLater(action);
+            uiThread.execute(action);
         }
     }
 
