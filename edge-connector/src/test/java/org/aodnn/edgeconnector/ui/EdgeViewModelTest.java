@@ -15,6 +15,7 @@ import java.util.List;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DeploymentEntry;
 import org.aodnn.db.task.CurrentThreadTaskExecutor;
+import org.aodnn.db.testing.QueuedUiExecutor;
 import org.aodnn.edgeconnector.agent.AgentConfig;
 import org.aodnn.edgeconnector.agent.EdgeAgent;
 import org.aodnn.edgeconnector.build.ManifestCatalog;
@@ -292,7 +293,7 @@ class EdgeViewModelTest {
     void healthIsPolledOnlyWhileActive() throws Exception {
         try (EdgeAgent agent = EdgeAgent.start(AgentConfig.loopback(dir.resolve("a"), trusted))) {
             new EdgeConsole(store, FAST).addNode("edge-1", agent.baseUri().toString(), null, null);
-            QueuedUiExecutor executor = new QueuedUiExecutor();
+            QueuedUiExecutor executor = QueuedUiExecutor.outcomesAtOnce();
             EdgeViewModel vm = viewModel(executor);
             vm.activate();
             assertTrue(vm.pollingProperty().get());

@@ -21,6 +21,7 @@ import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
+import org.aodnn.db.testing.QueuedUiExecutor;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.client.AdbServerAddress;
 import org.aodnn.profilinglab.adb.control.ControlException;
@@ -40,7 +41,7 @@ class PhoneActionRunnerTest {
     @TempDir
     Path dir;
 
-    private final QueuedUiExecutor executor = new QueuedUiExecutor();
+    private final QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
     private final PhoneControlStatus status = new PhoneControlStatus();
 
     /** The parts the runner delivers to, on the live list of {@code phones}. */

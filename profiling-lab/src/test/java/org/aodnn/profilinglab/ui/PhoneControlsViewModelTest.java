@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.SimpleStringProperty;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DeviceRestoreEntry;
 import org.aodnn.db.repo.DeviceRestoreRepository;
+import org.aodnn.db.testing.QueuedUiExecutor;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.control.RestorableSetting;
 import org.aodnn.profilinglab.adb.state.CpuPolicy;
@@ -37,7 +37,7 @@ class PhoneControlsViewModelTest {
 
     @Test
     void setFrequencyScreenAndChargingThenResetDevice() throws Exception {
-        QueuedUiExecutor executor = new QueuedUiExecutor();
+        QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
             ProfilingLabViewModel lab = new ProfilingLabViewModel(store, executor, null, bed.server.address());
@@ -145,7 +145,7 @@ class PhoneControlsViewModelTest {
 
     @Test
     void anUnrootedPhoneGetsTheRefusalAndNothingIsRecorded() throws Exception {
-        QueuedUiExecutor executor = new QueuedUiExecutor();
+        QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), false);
              Store store = Store.open(dir.resolve("lab"))) {
             ProfilingLabViewModel lab = new ProfilingLabViewModel(store, executor, null, bed.server.address());
@@ -180,7 +180,7 @@ class PhoneControlsViewModelTest {
             PhoneControlsViewModel locked = new PhoneControlsViewModel(store, executor, bed.server.address(),
                     lab.phones(), profiling);
             locked.selectedSerialProperty().set(bed.serial);
-            await(executor, () -> locked.loadedProperty().get() ? Optional.of(true) : Optional.empty());
+            executor.await(() -> locked.loadedProperty().get() ? Optional.of(true) : Optional.empty());
             assertTrue(locked.canControlProperty().get(), "another target's session does not lock this phone");
             profiling.set("adb:" + bed.serial);
             assertTrue(locked.profiledProperty().get());
@@ -198,7 +198,7 @@ class PhoneControlsViewModelTest {
 
     @Test
     void reloadReadsThePhoneAgainUnlessTheLabProfilesIt() throws Exception {
-        QueuedUiExecutor executor = new QueuedUiExecutor();
+        QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
             ProfilingLabViewModel lab = new ProfilingLabViewModel(store, executor, null, bed.server.address());
@@ -230,26 +230,22 @@ class PhoneControlsViewModelTest {
     /** Selects the phone once the live list shows it, and waits until its state was read for the controls. */
     private static void select(QueuedUiExecutor executor, ProfilingLabViewModel lab, PhoneControlsViewModel controls,
                                String serial) throws InterruptedException {
-        await(executor, () -> lab.phones().devices().stream().filter(d -> d.serial().equals(serial) && d.usable())
+        executor.await(() -> lab.phones().devices().stream().filter(d -> d.serial().equals(serial) && d.usable())
                 .findFirst());
         assertFalse(controls.loadedProperty().get());
         controls.selectedSerialProperty().set(serial);
-        await(executor, () -> controls.loadedProperty().get() ? Optional.of(true) : Optional.empty());
+        executor.await(() -> controls.loadedProperty().get() ? Optional.of(true) : Optional.empty());
         assertNotNull(controls.deviceProperty().get());
     }
 
     /** The queued executor ran the task already; its outcome (and live updates before it) wait in the queue. */
     private static void settle(QueuedUiExecutor executor, PhoneControlsViewModel controls) throws InterruptedException {
         executor.drain();
-        await(executor, () -> controls.busyProperty().get() ? Optional.empty() : Optional.of(true));
+        executor.await(() -> controls.busyProperty().get() ? Optional.empty() : Optional.of(true));
     }
 
     private static Map<String, String> recorded(DeviceRestoreRepository restores, String serial) {
         return restores.pending(serial).stream()
                 .collect(Collectors.toMap(DeviceRestoreEntry::setting, DeviceRestoreEntry::originalValue));
-    }
-
-    private static <T> T await(QueuedUiExecutor executor, Supplier<Optional<T>> condition) throws InterruptedException {
-        return executor.await(condition);
     }
 }

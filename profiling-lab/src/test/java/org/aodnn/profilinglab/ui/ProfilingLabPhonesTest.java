@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.aodnn.db.Store;
+import org.aodnn.db.testing.QueuedUiExecutor;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +25,14 @@ class ProfilingLabPhonesTest {
 
     @Test
     void phonesAppearWithTheirLiveStateOnlyWhileShown() throws Exception {
-        QueuedUiExecutor executor = new QueuedUiExecutor();
+        QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
             ProfilingLabViewModel viewModel = new ProfilingLabViewModel(store, executor, null, bed.server.address());
             viewModel.activate();
             String serial = bed.serial;
 
-            DeviceRow row = await(executor, () -> viewModel.phones().devices().stream()
+            DeviceRow row = executor.await(() -> viewModel.phones().devices().stream()
                     .filter(d -> d.serial().equals(serial) && !d.governor().isEmpty()).findFirst());
             assertTrue(row.simulated(), row.toString());
             assertTrue(row.model().endsWith("(simulated)"), row.model());
@@ -54,9 +54,9 @@ class ProfilingLabPhonesTest {
             assertTrue(viewModel.phones().devices().isEmpty(), "not polled while hidden");
 
             viewModel.activate();
-            await(executor, () -> viewModel.phones().devices().stream().filter(d -> d.serial().equals(serial)).findFirst());
+            executor.await(() -> viewModel.phones().devices().stream().filter(d -> d.serial().equals(serial)).findFirst());
             bed.phone.close();
-            await(executor, () -> viewModel.phones().devices().stream().noneMatch(d -> d.serial().equals(serial) && d.usable())
+            executor.await(() -> viewModel.phones().devices().stream().noneMatch(d -> d.serial().equals(serial) && d.usable())
                     ? Optional.of(true) : Optional.empty());
             assertFalse(viewModel.targets().contains("adb:" + serial), viewModel.targets().toString());
             viewModel.deactivate();
@@ -65,12 +65,12 @@ class ProfilingLabPhonesTest {
 
     @Test
     void aPhoneSessionShowsEnergyNextToLatency() throws Exception {
-        QueuedUiExecutor executor = new QueuedUiExecutor();
+        QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
         try (AdbTestBed bed = AdbTestBed.start(dir.resolve("phone"), true);
              Store store = Store.open(dir.resolve("lab"))) {
             ProfilingLabViewModel viewModel = new ProfilingLabViewModel(store, executor, null, bed.server.address());
             viewModel.activate();
-            await(executor, () -> viewModel.targets().contains("adb:" + bed.serial) ? Optional.of(true) : Optional.empty());
+            executor.await(() -> viewModel.targets().contains("adb:" + bed.serial) ? Optional.of(true) : Optional.empty());
             viewModel.selectedTargetProperty().set("adb:" + bed.serial);
             viewModel.selectedModels().setAll("mobilenet_v3_small");
             viewModel.layerRangeProperty().set("0-2");
@@ -98,9 +98,5 @@ class ProfilingLabPhonesTest {
             }
             assertEquals("adb:" + bed.serial, viewModel.sessions().get(0).target());
         }
-    }
-
-    private static <T> T await(QueuedUiExecutor executor, Supplier<Optional<T>> condition) throws InterruptedException {
-        return executor.await(condition);
     }
 }

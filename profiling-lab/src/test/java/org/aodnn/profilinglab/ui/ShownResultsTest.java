@@ -13,6 +13,7 @@ import org.aodnn.db.domain.MeasurementKey;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 import org.aodnn.db.domain.ProfilingStatus;
 import org.aodnn.db.repo.ProfilingSessionRepository;
+import org.aodnn.db.testing.QueuedUiExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ShownResultsTest {
     Path dir;
     private Store store;
     private ProfilingSessionRepository repository;
-    private final QueuedUiExecutor executor = new QueuedUiExecutor();
+    private final QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
     private final LabMessages messages = new LabMessages();
     private final SessionProgress progress = new SessionProgress();
     private final SimpleObjectProperty<ProfilingSessionInfo> selected = new SimpleObjectProperty<>();

@@ -1,32 +1,61 @@
-package org.aodnn.profilinglab.ui;
+package org.aodnn.db.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
 
 /**
- * Runs tasks at once on the calling thread but queues everything meant for the UI thread — the "UI thread"
- * actions of other threads and the tasks' outcomes — which the test thread then runs in order. That is the
- * app's order (what a task posted while it ran comes before its outcome), without a JavaFX thread.
+ * Runs tasks at once on the calling thread but queues what is meant for the UI thread, which the test thread
+ * then runs in order: view model tests see callbacks from other threads (pollers, live refreshes) arrive on one
+ * thread, as in the app, without a JavaFX thread.
+ * <ul>
+ * <li>{@link #outcomesQueued()}: the tasks' outcomes are queued too, after what the task posted while it ran
+ * (the app's order).</li>
+ * <li>{@link #outcomesAtOnce()}: outcomes are delivered on the calling thread as the task returns (as
+ * {@link org.aodnn.db.task.CurrentThreadTaskExecutor}); only other threads' UI actions wait in the queue.</li>
+ * </ul>
  */
-final class QueuedUiExecutor implements TaskExecutor {
+public final class QueuedUiExecutor implements TaskExecutor {
 
     private final LinkedBlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+    private final boolean queueOutcomes;
+
+    private QueuedUiExecutor(boolean queueOutcomes) {
+        this.queueOutcomes = queueOutcomes;
+    }
+
+    public static QueuedUiExecutor outcomesQueued() {
+        return new QueuedUiExecutor(true);
+    }
+
+    public static QueuedUiExecutor outcomesAtOnce() {
+        return new QueuedUiExecutor(false);
+    }
 
     @Override
     public <T> void execute(BackgroundTask<T> task, TaskCallbacks<T> callbacks) {
         try {
             T result = task.run(callbacks.progress());
-            ui.add(() -> callbacks.onSuccess().accept(result));
+            outcome(() -> callbacks.onSuccess().accept(result));
         } catch (CancelledException e) {
-            ui.add(callbacks.onCancelled());
+            outcome(callbacks.onCancelled());
         } catch (Exception e) {
-            ui.add(() -> callbacks.onFailure().accept(e));
+            outcome(() -> callbacks.onFailure().accept(e));
+        }
+    }
+
+    private void outcome(Runnable delivery) {
+        if (queueOutcomes) {
+            ui.add(delivery);
+        } else {
+            delivery.run();
         }
     }
 
@@ -36,7 +65,7 @@ final class QueuedUiExecutor implements TaskExecutor {
     }
 
     /** Waits up to {@code seconds} for one queued UI action and runs it; false when none came. */
-    boolean runNext(long seconds) throws InterruptedException {
+    public boolean runNext(long seconds) throws InterruptedException {
         Runnable next = ui.poll(seconds, TimeUnit.SECONDS);
         if (next == null) {
             return false;
@@ -49,14 +78,14 @@ final class QueuedUiExecutor implements TaskExecutor {
      * Removes everything queued and hands it over unrun, for a test that delivers in another order: worker
      * threads may finish their tasks in any order, this queue alone would always deliver in the order started.
      */
-    List<Runnable> takeAll() {
+    public List<Runnable> takeAll() {
         List<Runnable> taken = new ArrayList<>();
         ui.drainTo(taken);
         return taken;
     }
 
     /** Runs whatever is queued, including what those actions queue. */
-    int drain() {
+    public int drain() {
         int n = 0;
         Runnable r;
         while ((r = ui.poll()) != null) {
@@ -67,10 +96,10 @@ final class QueuedUiExecutor implements TaskExecutor {
     }
 
     /** Runs queued UI actions until {@code condition} gives a value (30 s at most), and returns it. */
-    <T> T await(java.util.function.Supplier<java.util.Optional<T>> condition) throws InterruptedException {
+    public <T> T await(Supplier<Optional<T>> condition) throws InterruptedException {
         long end = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < end) {
-            java.util.Optional<T> value = condition.get();
+            Optional<T> value = condition.get();
             if (value.isPresent()) {
                 return value.get();
             }
