@@ -146,26 +146,26 @@ public final class PolicyEditorViewModel implements Activatable {
         executor.execute(BackgroundTask.of("Loading policy editor choices", () -> SourceChoices.load(store)),
                 TaskCallbacks.<SourceChoices>of(c -> quietly(() -> {
                     boolean reactivated = model.get() != null;
-                    models.setAll(c.models());
-                    // Replacing a combo box's items may clear its value for a moment; put the choices back.
+                    // Replacing a combo box's items clears its value for a moment, and the model's listener
+                    // would take that for a new choice (default model, default bounds): replace only what
+                    // changed, and put every choice back.
+                    String keepModel = model.get();
                     LayerSource keepMobile = mobileSource.get();
                     LayerSource keepEdge = edgeSource.get();
-                    if (!latencySources.equals(c.latencySources())) {
-                        latencySources.setAll(c.latencySources());
-                        mobileSource.set(keepMobile);
-                        edgeSource.set(keepEdge);
-                    }
-                    EnergySource keep = energySource.get();
+                    EnergySource keepEnergy = energySource.get();
+                    replaceIfChanged(models, c.models());
+                    replaceIfChanged(latencySources, c.latencySources());
                     List<EnergySource> offered = new ArrayList<>(c.energySources());
-                    if (!SourceChoices.isComputePower(keep) && !offered.contains(keep)) {
+                    if (!SourceChoices.isComputePower(keepEnergy) && !offered.contains(keepEnergy)) {
                         // kept as chosen (a loaded policy may name one that is gone): the problem says why it fails
-                        offered.add(keep);
+                        offered.add(keepEnergy);
                     }
-                    if (!energySources.equals(offered)) {
-                        energySources.setAll(offered);
-                        energySource.set(keep);
-                    }
-                    policies.setAll(c.policies());
+                    replaceIfChanged(energySources, offered);
+                    replaceIfChanged(policies, c.policies());
+                    model.set(keepModel);
+                    mobileSource.set(keepMobile);
+                    edgeSource.set(keepEdge);
+                    energySource.set(keepEnergy);
                     if (mobileSource.get() == null) {
                         mobileSource.set(SourceChoices.like(SourceChoices.DEFAULT_MOBILE, c.latencySources()));
                     }
@@ -181,6 +181,12 @@ public final class PolicyEditorViewModel implements Activatable {
                         rebuildProblem();
                     }
                 }), error -> status.set("Cannot load the choices: " + error.getMessage())));
+    }
+
+    private static <T> void replaceIfChanged(List<T> shown, List<T> fresh) {
+        if (!shown.equals(fresh)) {
+            shown.setAll(fresh);
+        }
     }
 
     @Override

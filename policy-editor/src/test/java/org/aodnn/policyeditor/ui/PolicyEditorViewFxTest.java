@@ -138,6 +138,34 @@ class PolicyEditorViewFxTest {
         assertEquals("868.98", alphaUp.getText());
     }
 
+    @Test
+    void comingBackToTheEditorKeepsTheModelTheBoundsAndTheUndoHistory() throws Exception {
+        PolicyEditorViewModel vm = view.viewModel();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> modelBox = robot.lookup("#model-box").queryAs(ComboBox.class);
+        robot.clickOn(modelBox);
+        robot.clickOn("mobilenet_v3_small");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("mobilenet_v3_small", vm.modelProperty().get());
+        robot.interact(() -> vm.tMaxMsProperty().set(vm.tMaxMsProperty().get() * 0.75));
+        double tMax = vm.tMaxMsProperty().get();
+        double eMax = vm.eMaxJProperty().get();
+        String undo = vm.undoManager().undoTextProperty().get();
+
+        // another workspace shown, then this one again: the choices are read anew from the database
+        robot.interact(() -> view.activation().deactivate());
+        robot.interact(() -> view.activation().activate());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("mobilenet_v3_small", vm.modelProperty().get());
+        assertEquals("mobilenet_v3_small", modelBox.getValue());
+        assertEquals(tMax, vm.tMaxMsProperty().get(), 1e-9);
+        assertEquals(eMax, vm.eMaxJProperty().get(), 1e-9);
+        assertEquals(undo, vm.undoManager().undoTextProperty().get());
+        assertEquals("mobilenet_v3_small", view.cutChart().evaluation() == null ? null
+                : vm.problemProperty().get().model());
+    }
+
     private static String shown(NetworkProfile n) {
         return String.format(java.util.Locale.ROOT, "%s (α_u %.2f, α_d %.2f, β %.2f mW)", n.name(),
                 n.alphaUpMwPerMbps(), n.alphaDownMwPerMbps(), n.betaMw());
