@@ -88,7 +88,11 @@ final class ProfilingChoice {
         List<String> names = new ArrayList<>(List.of(LocalChromiumTarget.NAME));
         devices.stream().filter(DeviceRow::usable).map(DeviceRow::targetName).forEach(names::add);
         String chosen = selectedTarget.get();
-        targets.setAll(names);
+        // every live refresh lands here: replacing the combo box's items would clear the operator's choice
+        if (!targets.equals(names)) {
+            targets.setAll(names);
+            selectedTarget.set(chosen);
+        }
         if (chosen != null && !names.contains(chosen) && !sessionRunning) {
             selectedTarget.set(LocalChromiumTarget.NAME); // the phone went away
         }

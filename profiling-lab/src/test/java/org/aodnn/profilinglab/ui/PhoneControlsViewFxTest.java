@@ -125,6 +125,23 @@ class PhoneControlsViewFxTest {
         assertEquals("schedutil", governor.getValue());
     }
 
+    @Test
+    void aChosenPhoneTargetStaysChosenThroughTheLiveRefreshes() throws Exception {
+        String phone = "adb:" + bed.serial;
+        waitUntil(() -> onFx(() -> viewModel.targets().contains(phone)));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> target = robot.lookup("#target-combo").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue(phone));
+        assertEquals(phone, viewModel.selectedTargetProperty().get());
+
+        for (int refresh = 0; refresh < 2; refresh++) {
+            Instant seen = stateTakenAt();
+            waitUntil(() -> stateTakenAt().isAfter(seen));
+        }
+        assertEquals(phone, onFx(target::getValue));
+        assertEquals(phone, onFx(() -> viewModel.selectedTargetProperty().get()));
+    }
+
     /** When the newest state of the phone shown was read. */
     private Instant stateTakenAt() throws Exception {
         return onFx(() -> viewModel.phones().states().get(bed.serial).takenAt());
