@@ -58,11 +58,22 @@ final class OutcomeCharts {
     private final ReadOnlyStringWrapper curveNote = new ReadOnlyStringWrapper(this, "curveNote", "");
     private final ReadOnlyStringWrapper valueName = new ReadOnlyStringWrapper(this, "valueName", valueName(Quantity.LATENCY));
 
+    /** Set while {@link #replaceKeeping} puts a choice back: not the operator's change, the caller redraws. */
+    private boolean restoring;
+
     OutcomeCharts(ObservableValue<FitOutcome> outcome) {
         this.outcome = outcome;
-        chartPlatform.addListener((obs, old, now) -> refreshCharts());
+        chartPlatform.addListener((obs, old, now) -> {
+            if (!restoring) {
+                refreshCharts();
+            }
+        });
         residualFeature.addListener((obs, old, now) -> refreshResiduals());
-        curveType.addListener((obs, old, now) -> refreshCurve());
+        curveType.addListener((obs, old, now) -> {
+            if (!restoring) {
+                refreshCurve();
+            }
+        });
         curveFeature.addListener((obs, old, now) -> refreshCurve());
     }
 
@@ -75,7 +86,7 @@ final class OutcomeCharts {
         Set<String> measured = result.rows().stream().map(LayerSample::platform).collect(Collectors.toSet());
         List<String> platforms = result.document().platformNames().stream().filter(measured::contains).toList();
         String keep = chartPlatform.get();
-        chartPlatforms.setAll(platforms);
+        replaceKeeping(chartPlatforms, platforms, chartPlatform, keep);
         if (keep != null && platforms.contains(keep)) {
             // the choice is unchanged, so its listener will not fire: redraw for the new outcome here
             refreshCharts();
@@ -111,7 +122,7 @@ final class OutcomeCharts {
         Map<String, Long> typeCounts = result.rows().stream().filter(r -> r.platform().equals(platform))
                 .collect(Collectors.groupingBy(LayerSample::typeKey, TreeMap::new, Collectors.counting()));
         String keepType = curveType.get();
-        curveTypes.setAll(typeCounts.keySet());
+        replaceKeeping(curveTypes, List.copyOf(typeCounts.keySet()), curveType, keepType);
         if (keepType != null && typeCounts.containsKey(keepType)) {
             refreshCurve();
         } else {
@@ -123,6 +134,24 @@ final class OutcomeCharts {
             } else {
                 curveType.set(most);
             }
+        }
+    }
+
+    /**
+     * Replaces a choice box's items when they changed. Replacing them clears the box's value, which is bound to
+     * {@code value}, so the kept choice is put back (quietly: the caller redraws) when it is still offered.
+     */
+    private void replaceKeeping(ObservableList<String> items, List<String> fresh, StringProperty value, String keep) {
+        if (items.equals(fresh)) {
+            return;
+        }
+        boolean wasRestoring = restoring;
+        restoring = true;
+        try {
+            items.setAll(fresh);
+            value.set(keep != null && fresh.contains(keep) ? keep : null);
+        } finally {
+            restoring = wasRestoring;
         }
     }
 

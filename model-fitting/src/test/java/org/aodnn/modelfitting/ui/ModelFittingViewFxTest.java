@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -166,6 +167,32 @@ class ModelFittingViewFxTest {
     }
 
     @Test
+    void switchingTheChartedPlatformRedrawsEveryChartWithItsOwnTypes() throws Exception {
+        robot.clickOn("#no-models");
+        for (String model : List.of("alexnet", "squeezenet1_1")) {
+            tick("#model-list", model);
+        }
+        robot.clickOn("#fit-button");
+        waitUntil("the status reports the fit", () -> label("#fit-status").startsWith("Fitted"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> platform = robot.lookup("#chart-platform").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> curveType = robot.lookup("#curve-type").queryAs(ComboBox.class);
+        assertEquals(List.of("cpu", "gpu"), onFx(() -> List.copyOf(platform.getItems())));
+        String charted = onFx(platform::getValue);
+        String other = charted.equals("cpu") ? "gpu" : "cpu";
+
+        robot.interact(() -> platform.setValue(other));
+        assertEquals(other, viewModel.chartPlatformProperty().get());
+        assertEquals("Conv2d", onFx(curveType::getValue), "the curve's type survives the new list of types");
+        for (String chart : List.of("#measured-vs-predicted-chart", "#residual-chart", "#cv-mse-chart", "#curve-chart")) {
+            XYChart<?, ?> c = robot.lookup(chart).queryAs(XYChart.class);
+            assertTrue(onFx(() -> c.getData().stream().mapToInt(series -> series.getData().size()).sum()) > 0,
+                    chart + " is empty after switching to " + other);
+        }
+    }
+
+    @Test
     void aLongFitIsCancelledFromTheCancelButton() throws Exception {
         robot.clickOn("#evaluation-choice").clickOn("leave-one-model-out");
         assertEquals("leave-one-model-out", viewModel.evaluationProperty().get());
@@ -210,6 +237,10 @@ class ModelFittingViewFxTest {
 
     private TableView<?> table() {
         return robot.lookup("#metrics-table").queryAs(TableView.class);
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
     private String label(String id) {
