@@ -46,6 +46,15 @@ public final class Store implements AutoCloseable {
 
     public static Store open(Path basePath, boolean loadSampleData) {
         Path absolute = basePath.toAbsolutePath().normalize();
+        // H2 would quietly create PATH.mv.db beside a CSV file or inside nothing: say what PATH is instead
+        if (Files.isDirectory(absolute)) {
+            throw new StoreException("the database path " + absolute + " is a directory: name the database file"
+                    + " inside it, e.g. " + absolute.resolve("workbench" + H2_SUFFIX));
+        }
+        if (Files.isRegularFile(absolute) && !Files.exists(Path.of(absolute + H2_SUFFIX))) {
+            throw new StoreException("the database path " + absolute + " is an existing file, not a Workbench"
+                    + " database (those end in " + H2_SUFFIX + ")");
+        }
         try {
             Path parent = absolute.getParent();
             if (parent != null) {
@@ -81,7 +90,11 @@ public final class Store implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        if (t instanceof java.io.EOFException || t.getMessage() == null) {
+            // a truncated or foreign file: H2 runs out of bytes before it finds its own header
+            return "the file is damaged or is not an H2 database (" + t.getClass().getSimpleName() + ")";
+        }
+        return t.getMessage();
     }
 
     public DSLContext dsl() {
@@ -125,7 +138,14 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the directory for " + absolute + ": " + e.getMessage(), e);
         }
-        dsl.execute("BACKUP TO {0}", DSL.inline(absolute.toString()));
+        if (Files.isDirectory(absolute)) {
+            throw new StoreException("cannot back up to " + absolute + ": it is a directory");
+        }
+        try {
+            dsl.execute("BACKUP TO {0}", DSL.inline(absolute.toString()));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot back up to " + absolute + ": " + rootMessage(e), e);
+        }
     }
 
     @Override

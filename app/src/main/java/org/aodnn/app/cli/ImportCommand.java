@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
 import org.aodnn.db.cli.CommandFailure;
@@ -14,6 +16,7 @@ import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.db.csv.CsvTable;
 import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.LayerMeasurement;
+import org.aodnn.db.domain.MeasurementKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,16 +56,37 @@ public final class ImportCommand implements Callable<Integer> {
         if (!"layer-csv".equals(format)) {
             throw new CommandFailure("--format " + format + ": unsupported (supported: layer-csv)");
         }
+        if (platform != null && platform.isBlank()) {
+            throw new CommandFailure("--platform: give a name (or leave the option out)", 2);
+        }
         List<LayerMeasurement> rows = new ArrayList<>();
+        // one measurement per key: a second row of the same layer would silently replace the first
+        Map<MeasurementKey, String> firstSeen = new HashMap<>();
         for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                throw new CommandFailure(file + ": is a directory, not a CSV file");
+            }
             if (!Files.isReadable(file)) {
                 throw new CommandFailure(file + ": no such readable file");
             }
             CsvTable table = CsvTable.read(file);
             String fallback = baseName(file);
-            rows.addAll(platform != null
-                    ? LayerCsv.readMeasurements(table, platform)
-                    : LayerCsv.readMeasurements(table, (t, b) -> fallback));
+            List<LayerMeasurement> read = platform != null
+                    ? LayerCsv.readMeasurements(table, platform.trim())
+                    : LayerCsv.readMeasurements(table, (t, b) -> fallback);
+            for (int i = 0; i < read.size(); i++) {
+                MeasurementKey key = read.get(i).key();
+                String here = file + " line " + table.rows().get(i).line();
+                if (key.platform().isBlank()) {
+                    throw new CommandFailure(here + ": the platform is empty; nothing was imported");
+                }
+                String earlier = firstSeen.putIfAbsent(key, here);
+                if (earlier != null) {
+                    throw new CommandFailure(here + " measures the same layer as " + earlier + " (" + describe(key)
+                            + "); nothing was imported");
+                }
+            }
+            rows.addAll(read);
         }
         try (Store store = storeOptions.open()) {
             store.measurements().upsertAll(rows);
@@ -82,6 +106,12 @@ public final class ImportCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static String describe(MeasurementKey k) {
+        return "platform " + k.platform() + ", model " + k.model() + ", layer " + k.layerIndex() + ", target "
+                + k.target() + ", threads " + k.threads() + (k.backend().isEmpty() ? "" : ", backend " + k.backend())
+                + (k.browser().isEmpty() ? "" : ", browser " + k.browser());
     }
 
     static String baseName(Path file) {

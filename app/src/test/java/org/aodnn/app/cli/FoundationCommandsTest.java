@@ -89,6 +89,27 @@ class FoundationCommandsTest {
     }
 
     @Test
+    void aLayerMeasuredTwiceInOneImportIsRefusedNamingBothLines() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(SHARED.resolve("edge-layer-latency.csv"))
+                .subList(0, 6));
+        String[] cells = lines.get(2).split(",");
+        cells[5] = "0.5"; // the same layer again, another latency
+        lines.add(String.join(",", cells));
+        Path twice = dir.resolve("twice.csv");
+        Files.write(twice, lines);
+        int before = measurementRows();
+        CliRunner.Result result = cli.run("import", "--format", "layer-csv", twice.toString(), "--platform", "lab");
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.err().contains(twice + " line 7 measures the same layer as " + twice + " line 3"),
+                result.err());
+        assertEquals(before, measurementRows(), "nothing imported");
+
+        CliRunner.Result blank = cli.run("import", "--format", "layer-csv", twice.toString(), "--platform", " ");
+        assertEquals(2, blank.exitCode(), blank.err());
+        assertTrue(blank.err().contains("--platform"), blank.err());
+    }
+
+    @Test
     void exportReimportsToTheSameRows() throws IOException {
         Path out = dir.resolve("gpu.csv");
         JsonNode exported = json(cli.run("export", "--format", "layer-csv", "--out", out.toString(),

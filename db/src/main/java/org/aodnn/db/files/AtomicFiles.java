@@ -8,8 +8,11 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -74,16 +77,55 @@ public final class AtomicFiles {
         });
     }
 
-    /** The one place that writes a temporary file, forces it to disk and renames it over the target. */
+    /**
+     * The one place that writes a temporary file, forces it to disk and renames it over the target. A failure
+     * of the file system is an {@link IOException} whose message is the reason alone (the caller names the
+     * target; the temporary file's name would only confuse): "no such directory", "permission denied", ...
+     * What {@code content} itself throws passes unchanged.
+     */
     public static void replace(Path target, boolean ownerOnly, FileTime modified, Content content) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException("it is a directory");
+        }
+        try {
+            replaceOrFail(target, ownerOnly, modified, content);
+        } catch (ContentFailure e) {
+            throw e.getCause();
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such directory: " + target.toAbsolutePath().getParent(), e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("permission denied in " + target.toAbsolutePath().getParent(), e);
+        } catch (FileSystemException e) {
+            throw new IOException(e.getReason() == null ? e.getClass().getSimpleName() : e.getReason(), e);
+        }
+    }
+
+    /** Carries what the content threw past the translation of file-system errors above. */
+    private static final class ContentFailure extends IOException {
+        ContentFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private static void replaceOrFail(Path target, boolean ownerOnly, FileTime modified, Content content)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "-" + UUID.randomUUID());
         try {
             try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), fileAttributes(ownerOnly))) {
                 OutputStream out = Channels.newOutputStream(channel);
-                content.writeTo(out);
-                out.flush();
+                try {
+                    content.writeTo(out);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new ContentFailure(e);
+                }
                 channel.force(true);
             }
             if (modified != null) {

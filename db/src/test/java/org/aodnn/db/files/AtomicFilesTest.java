@@ -44,6 +44,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFileSystemFailureSaysWhyWithoutTheTemporaryName() throws IOException {
+        IOException missing = assertThrows(IOException.class,
+                () -> AtomicFiles.writeText(dir.resolve("nowhere/out.csv"), w -> w.write("x")));
+        assertEquals("no such directory: " + dir.resolve("nowhere"), missing.getMessage());
+        Files.createDirectory(dir.resolve("sub"));
+        IOException directory = assertThrows(IOException.class,
+                () -> AtomicFiles.writeText(dir.resolve("sub"), w -> w.write("x")));
+        assertEquals("it is a directory", directory.getMessage());
+        assertEquals(List.of(dir.resolve("sub")), listing());
+    }
+
+    @Test
     void bytesGetTheOwnerOnlyModeAndTheGivenTime() throws IOException {
         Path file = dir.resolve("key.pem");
         FileTime time = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
