@@ -22,18 +22,35 @@ public final class PowerSampleRepository {
         if (samples.isEmpty()) {
             return;
         }
-        dsl.transaction(cfg -> {
+        dsl.transaction(cfg -> insert(DSL.using(cfg), samples));
+    }
+
+    /**
+     * Replaces a session's samples of one source (a capture imported again, corrected) in one transaction;
+     * returns how many earlier samples it removed.
+     */
+    public int replace(long sessionId, String source, Collection<PowerSampleRow> samples) {
+        return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            var insert = tx.insertInto(POWER_SAMPLE, POWER_SAMPLE.SESSION_ID, POWER_SAMPLE.SOURCE,
-                    POWER_SAMPLE.DEVICE_TIME_US, POWER_SAMPLE.VOLTAGE_MV, POWER_SAMPLE.CURRENT_MA,
-                    POWER_SAMPLE.POWER_MW).values((Long) null, null, null, null, null, null);
-            var batch = tx.batch(insert);
-            for (PowerSampleRow s : samples) {
-                batch = batch.bind(s.sessionId(), s.source(), s.deviceTimeUs(), s.voltageMv(), s.currentMa(),
-                        s.powerMw());
+            int removed = tx.deleteFrom(POWER_SAMPLE)
+                    .where(POWER_SAMPLE.SESSION_ID.eq(sessionId).and(POWER_SAMPLE.SOURCE.eq(source))).execute();
+            if (!samples.isEmpty()) {
+                insert(tx, samples);
             }
-            batch.execute();
+            return removed;
         });
+    }
+
+    private static void insert(DSLContext tx, Collection<PowerSampleRow> samples) {
+        var insert = tx.insertInto(POWER_SAMPLE, POWER_SAMPLE.SESSION_ID, POWER_SAMPLE.SOURCE,
+                POWER_SAMPLE.DEVICE_TIME_US, POWER_SAMPLE.VOLTAGE_MV, POWER_SAMPLE.CURRENT_MA,
+                POWER_SAMPLE.POWER_MW).values((Long) null, null, null, null, null, null);
+        var batch = tx.batch(insert);
+        for (PowerSampleRow s : samples) {
+            batch = batch.bind(s.sessionId(), s.source(), s.deviceTimeUs(), s.voltageMv(), s.currentMa(),
+                    s.powerMw());
+        }
+        batch.execute();
     }
 
     public List<PowerSampleRow> bySession(long sessionId) {

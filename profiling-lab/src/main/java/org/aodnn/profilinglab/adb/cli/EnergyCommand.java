@@ -85,11 +85,15 @@ public final class EnergyCommand implements Callable<Integer> {
                 if (r.baselineMw() != null) {
                     doc.put("baselineMw", r.baselineMw());
                 }
+                doc.put("replacedSamples", r.replacedSamples());
                 Json.print(out, doc);
             } else {
                 out.printf("session %d: %d Monsoon samples stored, energy attributed to %d layer rows%s%n", session,
                         r.samples(), r.layersUpdated(),
                         r.baselineMw() == null ? "" : String.format(" (idle baseline %.1f mW)", r.baselineMw()));
+                if (r.replacedSamples() > 0) {
+                    out.printf("replaced the %d samples of the session's earlier Monsoon import%n", r.replacedSamples());
+                }
                 out.flush();
             }
             return 0;

@@ -16,7 +16,7 @@ import org.aodnn.db.repo.ProfilingSessionRepository;
  */
 public final class MonsoonImport {
 
-    public record Result(int samples, int layersUpdated, Double baselineMw) {
+    public record Result(int samples, int layersUpdated, Double baselineMw, int replacedSamples) {
     }
 
     private MonsoonImport() {
@@ -50,10 +50,10 @@ public final class MonsoonImport {
         // Validate everything before storing anything: the attribution runs first.
         List<LayerEnergy> energies = windows.isEmpty() ? List.of()
                 : EnergyAttribution.attribute(readings, baseline, windows);
-        energy.saveSamples(sessionId, SessionEnergy.SOURCE_MONSOON, readings);
+        int replaced = energy.saveSamples(sessionId, SessionEnergy.SOURCE_MONSOON, readings);
         int updated = energies.isEmpty() ? 0 : energy.apply(sessionId, energies.stream()
                 .map(e -> new LayerEnergy(e.window(), e.windowEnergyMj(), e.energyPerRunMj(), e.samples(), null, false))
                 .toList());
-        return new Result(readings.size(), updated, baseline);
+        return new Result(readings.size(), updated, baseline, replaced);
     }
 }

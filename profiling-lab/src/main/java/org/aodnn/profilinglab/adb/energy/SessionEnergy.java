@@ -22,12 +22,16 @@ public final class SessionEnergy {
         this.store = store;
     }
 
-    public void saveSamples(long sessionId, String source, List<PowerReading> samples) {
+    /**
+     * Stores the session's samples of {@code source}, replacing earlier ones of the same source (a capture
+     * imported again must not count twice); returns how many earlier samples were replaced.
+     */
+    public int saveSamples(long sessionId, String source, List<PowerReading> samples) {
         List<PowerSampleRow> rows = new ArrayList<>(samples.size());
         for (PowerReading p : samples) {
             rows.add(new PowerSampleRow(sessionId, source, p.deviceTimeUs(), p.voltageMv(), p.currentMa(), p.powerMw()));
         }
-        new PowerSampleRepository(store.dsl()).addAll(rows);
+        return new PowerSampleRepository(store.dsl()).replace(sessionId, source, rows);
     }
 
     public void saveWindows(long sessionId, List<LayerWindow> windows) {

@@ -76,5 +76,12 @@ class MonsoonImportIntegrationTest {
             assertEquals(41, new PowerSampleRepository(store.dsl()).count(session, SessionEnergy.SOURCE_MONSOON),
                     "a bad file stores nothing");
         }
+        // the same capture again replaces the first import instead of counting its samples twice
+        assertEquals(0, run("import-monsoon", file.toString(), "--session", String.valueOf(session),
+                "--capture-start", startIso, "--db", db.toString()));
+        try (Store store = Store.open(db, false)) {
+            assertEquals(41, new PowerSampleRepository(store.dsl()).count(session, SessionEnergy.SOURCE_MONSOON));
+            assertEquals(200.0, store.measurements().findBySession(session).get(0).energyMj(), 1.0);
+        }
     }
 }
