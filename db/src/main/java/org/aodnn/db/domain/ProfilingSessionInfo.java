@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 /**
  * A stored profiling session: what was asked ({@code target}, {@code platform}, {@code backends},
  * {@code settingsJson}), what the browser and its backends ({@code backendsJson}) reported, and how far it got. Browser facts are {@code null}
- * until the page has reported them; {@code endedAt} is {@code null} while the session runs.
+ * until the page has reported them; {@code endedAt} is {@code null} while the session runs. A layer measured
+ * again by a later session on the same platform replaces the stored row (one row per layer and setting), so
+ * {@code rowsKept}, the rows still stored under this session, can be fewer than {@code layersMeasured}.
  */
 public record ProfilingSessionInfo(
         long id,
@@ -26,5 +28,11 @@ public record ProfilingSessionInfo(
         String backendsJson,
         String skippedJson,
         OffsetDateTime startedAt,
-        OffsetDateTime endedAt) {
+        OffsetDateTime endedAt,
+        int rowsKept) {
+
+    /** How many of its measured rows later sessions have replaced. */
+    public int rowsReplaced() {
+        return Math.max(0, layersMeasured - rowsKept);
+    }
 }

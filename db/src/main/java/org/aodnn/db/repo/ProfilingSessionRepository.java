@@ -1,15 +1,18 @@
 package org.aodnn.db.repo;
 
+import static org.aodnn.db.jooq.Tables.LAYER_MEASUREMENT;
 import static org.aodnn.db.jooq.Tables.PROFILING_SESSION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aodnn.db.StoreException;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 import org.aodnn.db.domain.ProfilingStatus;
 import org.aodnn.db.jooq.tables.records.ProfilingSessionRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -132,13 +135,21 @@ public final class ProfilingSessionRepository {
 
     public Optional<ProfilingSessionInfo> find(long id) {
         return dsl.selectFrom(PROFILING_SESSION).where(PROFILING_SESSION.ID.eq(id)).fetchOptional()
-                .map(ProfilingSessionRepository::toInfo);
+                .map(r -> toInfo(r, keptRows(LAYER_MEASUREMENT.SESSION_ID.eq(id))));
     }
 
     /** All sessions, newest first. */
     public List<ProfilingSessionInfo> list() {
+        Map<Long, Integer> kept = keptRows(LAYER_MEASUREMENT.SESSION_ID.isNotNull());
         return dsl.selectFrom(PROFILING_SESSION).orderBy(PROFILING_SESSION.ID.desc())
-                .fetch(ProfilingSessionRepository::toInfo);
+                .fetch(r -> toInfo(r, kept));
+    }
+
+    /** Stored rows per session, among the sessions {@code which} selects. */
+    private Map<Long, Integer> keptRows(Condition which) {
+        return dsl.select(LAYER_MEASUREMENT.SESSION_ID, DSL.count()).from(LAYER_MEASUREMENT).where(which)
+                .groupBy(LAYER_MEASUREMENT.SESSION_ID)
+                .fetchMap(r -> r.value1(), r -> r.value2());
     }
 
     private static void requireUpdated(long id, int rows) {
@@ -147,11 +158,11 @@ public final class ProfilingSessionRepository {
         }
     }
 
-    private static ProfilingSessionInfo toInfo(ProfilingSessionRecord r) {
+    private static ProfilingSessionInfo toInfo(ProfilingSessionRecord r, Map<Long, Integer> kept) {
         return new ProfilingSessionInfo(r.getId(), r.getTarget(), r.getPlatform(), r.getBackends(),
                 r.getSettingsJson(), ProfilingStatus.fromDb(r.getStatus()), r.getMessage(), r.getBrowser(),
                 r.getUserAgent(), r.getHardwareConcurrency(), r.getCrossOriginIsolated(), r.getDownloadMbPerS(),
                 r.getLayersPlanned(), r.getLayersMeasured(), r.getLayersSkipped(), r.getBackendsJson(), r.getSkippedJson(),
-                r.getStartedAt(), r.getEndedAt());
+                r.getStartedAt(), r.getEndedAt(), kept.getOrDefault(r.getId(), 0));
     }
 }

@@ -54,6 +54,27 @@ class ProfilingSessionRepositoryTest {
     }
 
     @Test
+    void aLayerMeasuredAgainLaterCountsAsReplacedInTheEarlierSession() {
+        try (Store store = Store.open(dir.resolve("db"), false)) {
+            ProfilingSessionRepository sessions = new ProfilingSessionRepository(store.dsl());
+            long first = sessions.start("local-chromium", "local-chromium", "wasm", "{}", 2);
+            sessions.recordLayer(first, row(first, 0));
+            sessions.recordLayer(first, row(first, 1));
+            sessions.finish(first, ProfilingStatus.COMPLETED, "done");
+            long second = sessions.start("local-chromium", "local-chromium", "wasm", "{}", 1);
+            sessions.recordLayer(second, row(second, 1));
+            sessions.finish(second, ProfilingStatus.COMPLETED, "done");
+
+            ProfilingSessionInfo earlier = sessions.find(first).orElseThrow();
+            assertEquals(2, earlier.layersMeasured());
+            assertEquals(1, earlier.rowsKept());
+            assertEquals(1, earlier.rowsReplaced());
+            assertEquals(List.of(1, 1), sessions.list().stream().map(ProfilingSessionInfo::rowsKept).toList());
+            assertEquals(0, sessions.find(second).orElseThrow().rowsReplaced());
+        }
+    }
+
+    @Test
     void sessionsOfAVanishedConsoleAreMarkedInterrupted() throws Exception {
         try (Store store = Store.open(dir.resolve("db"), false)) {
             ProfilingSessionRepository sessions = new ProfilingSessionRepository(store.dsl());

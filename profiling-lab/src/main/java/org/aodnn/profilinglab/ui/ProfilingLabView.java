@@ -248,7 +248,7 @@ public final class ProfilingLabView {
         value(sessionBrowserColumn, ProfilingSessionInfo::browser);
         value(sessionStartedColumn, s -> time(s.startedAt()));
         value(sessionEndedColumn, s -> time(s.endedAt()));
-        value(sessionRowsColumn, s -> s.layersMeasured() + (s.layersPlanned() == null ? "" : " of " + s.layersPlanned()));
+        value(sessionRowsColumn, SessionRows::describe);
         value(sessionMessageColumn, ProfilingSessionInfo::message);
         sessionTable.getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, now) -> viewModel.selectedSessionProperty().set(now));

@@ -76,7 +76,8 @@ final class ShownResults {
     }
 
     private void showStoredSession(ProfilingSessionInfo info) {
-        showStoredRows(info.id(), "Session " + info.id() + " (" + info.status().dbValue() + ", " + info.target() + ")");
+        showStoredRows(info.id(), "Session " + info.id() + " (" + info.status().dbValue() + ", " + info.target() + ")"
+                + SessionRows.replacedNote(info));
     }
 
     private void showStoredRows(long id, String title) {

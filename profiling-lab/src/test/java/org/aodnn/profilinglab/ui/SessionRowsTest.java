@@ -1,0 +1,27 @@
+package org.aodnn.profilinglab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+import org.aodnn.db.domain.ProfilingSessionInfo;
+import org.aodnn.db.domain.ProfilingStatus;
+import org.junit.jupiter.api.Test;
+
+class SessionRowsTest {
+
+    private static ProfilingSessionInfo session(Integer planned, int measured, int kept) {
+        return new ProfilingSessionInfo(1, "local-chromium", "local-chromium", "wasm", "{}", ProfilingStatus.COMPLETED,
+                "done", "Chromium", "UA", 2, true, null, planned, measured, 0, "[]", "[]", OffsetDateTime.now(),
+                OffsetDateTime.now(), kept);
+    }
+
+    @Test
+    void rowsLaterSessionsReplacedAreCountedAndExplained() {
+        assertEquals("4 of 4", SessionRows.describe(session(4, 4, 4)));
+        assertEquals("", SessionRows.replacedNote(session(4, 4, 4)));
+        assertEquals("4 of 4, 3 re-measured later", SessionRows.describe(session(4, 4, 1)));
+        assertEquals(" — 4 of its 4 rows were measured again by later sessions, which hold them now",
+                SessionRows.replacedNote(session(4, 4, 0)));
+        assertEquals("2", SessionRows.describe(session(null, 2, 2)));
+    }
+}
