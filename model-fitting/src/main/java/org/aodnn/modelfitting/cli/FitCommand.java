@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.OutputFile;
 import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.db.domain.StoredPredictor;
 import org.aodnn.db.repo.PredictorRepository;
@@ -120,6 +121,10 @@ public final class FitCommand implements Callable<Integer> {
             throw new CommandFailure("--calibrate: browser calibration (Eq. 2-3) maps latencies; fit "
                     + quantity.cliName() + " directly");
         }
+        OutputFile.requireWritable("--out", out);
+        if (saveName != null && saveName.isBlank()) {
+            throw new CommandFailure("--save: give the predictor a name", 2);
+        }
         FitOptions options = options();
         CalibrationPlan calibrations = new CalibrationPlan(calibrations(), basePredictor());
         boolean lomo = false;
@@ -131,6 +136,11 @@ public final class FitCommand implements Callable<Integer> {
         }
         MeasurementFiles.Selection selection = DataInputs.read(data, where, quantity);
         List<LayerSample> rows = selection.rows();
+        long models = rows.stream().map(LayerSample::model).distinct().count();
+        if (lomo && models < 2) {
+            throw new CommandFailure("--evaluate leave-one-model-out needs rows of at least two models; the data has "
+                    + models, 2);
+        }
         if (saveName != null && !replace) {
             try (Store store = storeOptions.open()) {
                 if (new PredictorRepository(store.dsl()).find(saveName).isPresent()) {

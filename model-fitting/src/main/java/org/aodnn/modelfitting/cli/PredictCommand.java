@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.OutputFile;
 import org.aodnn.db.csv.CsvFormatException;
 import org.aodnn.db.csv.CsvTable;
 import org.aodnn.db.csv.LayerCsv;
@@ -65,8 +66,10 @@ public final class PredictCommand implements Callable<Integer> {
             throw new CommandFailure("--predictor " + predictor + ": cannot read: " + e.getMessage(), e);
         }
         if (!Files.isRegularFile(data)) {
-            throw new CommandFailure("--data " + data + ": no such file");
+            throw new CommandFailure("--data " + data + (Files.isDirectory(data) ? ": is a directory, not a CSV file"
+                    : ": no such file"));
         }
+        OutputFile.requireWritable("--out", out);
         PredictorEvaluator evaluator = new PredictorEvaluator(doc);
         String predictedColumn = doc.quantityKind().predictedColumn();
         List<String> lines = new ArrayList<>();

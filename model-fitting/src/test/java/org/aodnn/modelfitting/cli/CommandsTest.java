@@ -157,6 +157,21 @@ class CommandsTest {
         Run bad = run(new PredictCommand(), "--predictor", dir.resolve("bad.json").toString(), "--data", in.toString(),
                 "--out", dir.resolve("o.csv").toString());
         assertTrue(bad.failure().getMessage().contains("bad.json"), bad.failure().getMessage());
+
+        // checked before any fitting: the output's directory, the name to save under, held-out models to have
+        Run nowhere = run(new FitCommand(), fitArgs("--out", dir.resolve("missing/p.json").toString()));
+        assertEquals("--out " + dir.resolve("missing/p.json") + ": the directory " + dir.resolve("missing")
+                + " does not exist", nowhere.failure().getMessage());
+        Run blankName = run(new FitCommand(), fitArgs("--out", dir.resolve("q.json").toString(), "--save", " "));
+        assertEquals("--save: give the predictor a name", blankName.failure().getMessage());
+        Run oneModel = run(new FitCommand(), "--data", TestData.edgeCsv().toString(), "--where", "model=alexnet",
+                "--out", dir.resolve("q.json").toString(), "--evaluate", "leave-one-model-out");
+        assertTrue(oneModel.failure().getMessage().contains("at least two models"), oneModel.failure().getMessage());
+        assertFalse(Files.exists(dir.resolve("q.json")));
+        Run predictInto = run(new PredictCommand(), "--predictor", predictor.toString(), "--data", in.toString(),
+                "--out", dir.toString());
+        assertTrue(predictInto.failure().getMessage().endsWith("is a directory, not a file"),
+                predictInto.failure().getMessage());
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.aodnn.db.Store;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
+import org.aodnn.db.cli.OutputFile;
 import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.DnnModel;
@@ -177,8 +177,8 @@ public final class ProfileCommand implements Callable<Integer> {
         if (!phoneTarget()) {
             checkAvailable(profilingTarget);
         }
-        if (out != null && out.getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
-            throw new CommandFailure("--out " + out + ": the directory " + out.toAbsolutePath().getParent() + " does not exist");
+        if (out != null) {
+            OutputFile.requireWritable("--out", out);
         }
         try (Store store = storeOptions.open()) {
             if (phoneTarget()) {
