@@ -80,6 +80,9 @@ final class SessionProgress {
         if (progress.get() < 0) {
             progress.set(0);
         }
+        // the session's last words carry an ETA, which means nothing once it has stopped
+        progressText.set(layersPlanned.get() == 0 ? "" : layersDone.get() + " of " + layersPlanned.get()
+                + " layer results" + (layersSkipped.get() == 0 ? "" : ", " + layersSkipped.get() + " skipped"));
         if (sessionId != null) {
             runningSessionId.set(sessionId);
         }

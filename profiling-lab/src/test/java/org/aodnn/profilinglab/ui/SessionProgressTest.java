@@ -38,6 +38,17 @@ class SessionProgressTest {
     }
 
     @Test
+    void anEndedSessionKeepsItsCountsButNotItsEta() {
+        progress.launching("local-chromium");
+        progress.sessionStored(3, 6);
+        progress.progress(2, 6);
+        progress.progressText("2 of 6 layer results, ETA 0:42, last: features.1 (wasm)");
+        progress.layerSkipped();
+        progress.ended(3L);
+        assertEquals("2 of 6 layer results, 1 skipped", progress.progressTextProperty().get());
+    }
+
+    @Test
     void progressReportsSetTheCountsAndTheShare() {
         progress.launching("local-chromium");
         progress.sessionStored(12, 41);
