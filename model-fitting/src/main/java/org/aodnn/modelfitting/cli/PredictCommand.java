@@ -52,6 +52,16 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "where to write the rows with predictions")
     Path out;
 
+    @Option(names = "--platform", paramLabel = "PLATFORM",
+            description = {"predict every row on this predictor platform (e.g. cpu, gpu, browser/wasm) whatever the",
+                "file's target/backend/platform columns say; needed for a file without them, such as a model's",
+                "layer table (model-layers.csv)"})
+    String platform;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads for every row (default: the file's threads column, else 1, or 0 on a GPU)")
+    Integer threads;
+
     @Option(names = "--json", description = "print a JSON summary")
     boolean json;
 
@@ -70,6 +80,13 @@ public final class PredictCommand implements Callable<Integer> {
                     : ": no such file"));
         }
         OutputFile.requireWritable("--out", out);
+        if (platform != null && platform.isBlank()) {
+            throw new CommandFailure("--platform: give a predictor platform (the predictor has "
+                    + String.join(", ", doc.platformNames()) + ")", 2);
+        }
+        if (threads != null && threads < 0) {
+            throw new CommandFailure("--threads must be 0 or more, not " + threads, 2);
+        }
         PredictorEvaluator evaluator = new PredictorEvaluator(doc);
         String predictedColumn = doc.quantityKind().predictedColumn();
         List<String> lines = new ArrayList<>();
@@ -78,7 +95,7 @@ public final class PredictCommand implements Callable<Integer> {
         try {
             table = CsvTable.read(data);
             List<String> required = new ArrayList<>(LayerCsv.GEOMETRY_COLUMNS);
-            if (!table.hasColumn("platform") || table.hasColumn("target")) {
+            if (platform == null && (!table.hasColumn("platform") || table.hasColumn("target"))) {
                 required.add("target");
             }
             table.requireColumns(required);
@@ -90,9 +107,12 @@ public final class PredictCommand implements Callable<Integer> {
             for (CsvTable.Row row : table.rows()) {
                 LayerSample sample = sample(row);
                 if (!evaluator.hasPlatform(sample.platform())) {
+                    String known = " is not in the predictor (it has " + String.join(", ", doc.platformNames()) + ")";
+                    if (platform != null) {
+                        throw new CommandFailure("--platform " + platform + known, 2);
+                    }
                     throw row.problem(table.hasColumn("target") ? "target" : "platform", "platform '"
-                            + sample.platform() + "' is not in the predictor (it has "
-                            + String.join(", ", doc.platformNames()) + ")");
+                            + sample.platform() + "'" + known);
                 }
                 Prediction p = evaluator.predict(sample);
                 fallbacks += p.isFallback() ? 1 : 0;
@@ -125,15 +145,17 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static LayerSample sample(CsvTable.Row row) {
+    private LayerSample sample(CsvTable.Row row) {
         LayerGeometry g = LayerCsv.geometry(row);
         // an exported layer-CSV's platform column names the device that measured the row; with a target,
         // the predictor platform is target/backend as in training (MeasurementFiles)
-        String platform = row.optional("target").isPresent()
+        String platform = this.platform != null ? this.platform
+                : row.optional("target").isPresent()
                 ? Platforms.of(row.text("target"), row.optional("backend").orElse(""))
                 : row.text("platform");
         // Without a threads column: one thread, or 0 on a GPU (the value GPU rows carry).
-        int threads = row.optional("threads").isPresent() ? row.nonNegativeInt("threads")
+        int threads = this.threads != null ? this.threads
+                : row.optional("threads").isPresent() ? row.nonNegativeInt("threads")
                 : Platforms.defaultThreads(platform);
         int index = row.optional("layer_index").isPresent() ? row.nonNegativeInt("layer_index") : row.line() - 2;
         return new LayerSample(platform, row.optional("model").orElse(""), index, row.optional("layer_name").orElse(""),

@@ -132,6 +132,27 @@ class CommandsTest {
     }
 
     @Test
+    void aModelsLayerTableIsPredictedOnTheNamedPlatform() throws Exception {
+        Path predictor = dir.resolve("p.json");
+        assertEquals(0, run(new FitCommand(), fitArgs("--out", predictor.toString(), "--max-degree", "1")).exit());
+        Path layers = TestData.sharedData().resolve("model-layers.csv");
+        Path out = dir.resolve("predicted.csv");
+        Run r = run(new PredictCommand(), "--predictor", predictor.toString(), "--data", layers.toString(),
+                "--platform", "cpu", "--threads", "16", "--out", out.toString());
+        assertEquals(0, r.exit(), String.valueOf(r.failure()));
+        CsvTable table = CsvTable.read(out);
+        assertEquals(CsvTable.read(layers).rows().size(), table.rows().size(), "every layer of every model");
+        assertTrue(table.rows().stream().allMatch(row -> row.nonNegativeDouble("predicted_ms") > 0));
+
+        Run wrong = run(new PredictCommand(), "--predictor", predictor.toString(), "--data", layers.toString(),
+                "--platform", "gpu", "--out", dir.resolve("x.csv").toString());
+        assertEquals("--platform gpu is not in the predictor (it has cpu)", wrong.failure().getMessage());
+        Run none = run(new PredictCommand(), "--predictor", predictor.toString(), "--data", layers.toString(),
+                "--out", dir.resolve("x.csv").toString());
+        assertTrue(none.failure().getMessage().contains("target"), none.failure().getMessage());
+    }
+
+    @Test
     void operatorErrorsNameTheProblem() throws Exception {
         Run missing = run(new FitCommand(), "--data", dir.resolve("nope.csv").toString(), "--out", "x.json");
         assertTrue(missing.failure().getMessage().contains("nope.csv"));
