@@ -41,19 +41,16 @@ public final class EdgeConsole {
         return new EdgeNodeRepository(store.dsl()).list();
     }
 
-    /** Registers a node after checking its URL (http or https, with a host). */
+    /** Registers a node after checking its URL ({@link NodeUrl}: http or https, a host, a port in 1-65535). */
     public EdgeNode addNode(String name, String url, String group, String token) {
         URI uri;
         try {
-            uri = new URI(url);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("edge node '" + name + "': not a URL: " + e.getMessage(), e);
+            uri = NodeUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("edge node '" + name + "': " + e.getMessage(), e);
         }
         new NodeTarget(name, uri, token);
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("edge node '" + name + "': URL " + url + " has no host");
-        }
-        return new EdgeNodeRepository(store.dsl()).add(name, url, blankToNull(group), blankToNull(token));
+        return new EdgeNodeRepository(store.dsl()).add(name, uri.toString(), blankToNull(group), blankToNull(token));
     }
 
     public boolean removeNode(String name) {

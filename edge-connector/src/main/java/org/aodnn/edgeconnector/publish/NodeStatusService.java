@@ -56,11 +56,13 @@ public final class NodeStatusService {
                 futures.add(pool.submit(() -> check(node, lastDeployments.get(node.name()))));
             }
             List<NodeStatus> statuses = new ArrayList<>();
-            for (Future<NodeStatus> f : futures) {
+            for (int i = 0; i < nodes.size(); i++) {
+                EdgeNode node = nodes.get(i);
                 try {
-                    statuses.add(f.get());
+                    statuses.add(futures.get(i).get());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("health check failed unexpectedly: " + e.getCause(), e.getCause());
+                    // one node's trouble is that node's status; the others were checked all the same
+                    statuses.add(failed(node, "health check failed: " + e.getCause(), lastDeployments.get(node.name())));
                 }
             }
             for (NodeStatus s : statuses) {
@@ -73,14 +75,18 @@ public final class NodeStatusService {
         }
     }
 
+    private static NodeStatus failed(EdgeNode node, String message, DeploymentEntry last) {
+        NodeHealth bad = new NodeHealth(node.name(), "error", null, null, null, 0, message, java.time.Instant.now());
+        return new NodeStatus(node, bad, null, last);
+    }
+
     private NodeStatus check(EdgeNode node, DeploymentEntry last) throws InterruptedException {
         NodeTarget target;
         try {
             target = NodeTarget.of(node);
         } catch (IllegalArgumentException e) {
-            NodeHealth bad = new NodeHealth(node.name(), "error", null, null, null, 0, e.getMessage(),
-                    java.time.Instant.now());
-            return new NodeStatus(node, bad, null, last);
+            // a registration stored before the URL checks (or edited by hand): this node's error only
+            return failed(node, e.getMessage(), last);
         }
         NodeHealth health = client.health(target);
         com.fasterxml.jackson.databind.JsonNode served = null;

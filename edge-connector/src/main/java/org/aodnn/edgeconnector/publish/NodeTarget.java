@@ -3,12 +3,17 @@ package org.aodnn.edgeconnector.publish;
 import java.net.URI;
 import org.aodnn.db.domain.EdgeNode;
 
-/** Where to reach one edge agent: its name, base URL and optional bearer token. */
+/**
+ * Where to reach one edge agent: its name, base URL and optional bearer token. The URL passes
+ * {@link NodeUrl}, so no request to it can fail on the URL itself (a bad port, say) once a target exists.
+ */
 public record NodeTarget(String name, URI baseUrl, String token) {
 
     public NodeTarget {
-        if (baseUrl.getScheme() == null || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("edge node '" + name + "': URL " + baseUrl + " must be http:// or https://");
+        try {
+            NodeUrl.check(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("edge node '" + name + "': " + e.getMessage(), e);
         }
         String s = baseUrl.toString();
         if (s.endsWith("/")) {
@@ -16,12 +21,18 @@ public record NodeTarget(String name, URI baseUrl, String token) {
         }
     }
 
+    /**
+     * The target of a registered node. A registration that was stored before the URL checks existed (or
+     * edited by hand) fails here with a message naming the node and how to fix it.
+     */
     public static NodeTarget of(EdgeNode node) {
-        try {
-            return new NodeTarget(node.name(), URI.create(node.url()), node.token());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("edge node '" + node.name() + "': " + e.getMessage(), e);
+        String problem = NodeUrl.problem(node.url());
+        if (problem != null) {
+            throw new IllegalArgumentException("edge node '" + node.name() + "' is registered with an unusable URL: "
+                    + problem + " (got '" + node.url() + "'); re-register it (aodnn edge remove " + node.name()
+                    + ", then aodnn edge add " + node.name() + " " + NodeUrl.EXPECTED + ")");
         }
+        return new NodeTarget(node.name(), URI.create(node.url().trim()), node.token());
     }
 
     URI resolve(String path) {

@@ -1,7 +1,5 @@
 package org.aodnn.edgeconnector.ui;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -10,6 +8,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
+import org.aodnn.edgeconnector.publish.NodeUrl;
 
 /**
  * The "add edge node" fields and their validation, checked as the operator types so the message says what
@@ -52,17 +51,9 @@ public final class NodeForm {
         if (u.isEmpty()) {
             return "The node needs its agent URL, e.g. http://edge-1:8470.";
         }
-        URI uri;
-        try {
-            uri = new URI(u);
-        } catch (URISyntaxException e) {
-            return "URL: " + e.getMessage();
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            return "URL must start with http:// or https://";
-        }
-        if (uri.getHost() == null) {
-            return "URL has no host name.";
+        String urlProblem = NodeUrl.problem(u); // the same check as aodnn edge add (port range included)
+        if (urlProblem != null) {
+            return urlProblem;
         }
         if (trim(group).chars().anyMatch(Character::isWhitespace)) {
             return "Group: no spaces.";
