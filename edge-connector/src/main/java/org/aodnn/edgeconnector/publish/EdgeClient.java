@@ -3,6 +3,10 @@ package org.aodnn.edgeconnector.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,11 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.aodnn.edgeconnector.json.StrictJson;
 
 /**
  * The console's side of the agent's HTTP API. Every call has the per-node timeout; transport failures
- * come back as {@link IOException} (the publisher retries those), answers as {@link Answer}.
+ * come back as {@link EdgeConnectionException} (the publisher retries those) whose message names the URL
+ * and what happened, answers as {@link Answer}.
  */
 public final class EdgeClient {
 
@@ -50,16 +56,16 @@ public final class EdgeClient {
         HttpRequest.Builder request = request(node, "/v1/manifests/" + model)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        return send(request);
+        return send(node, request);
     }
 
     public Answer rollback(NodeTarget node, String model) throws IOException, InterruptedException {
-        return send(request(node, "/v1/manifests/" + model + "/rollback").POST(HttpRequest.BodyPublishers.noBody()));
+        return send(node, request(node, "/v1/manifests/" + model + "/rollback").POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** The node's current manifest of {@code model}; empty when it has none (404). */
     public Optional<JsonNode> currentManifest(NodeTarget node, String model) throws IOException, InterruptedException {
-        Answer answer = send(request(node, "/v1/manifests/" + model).GET());
+        Answer answer = send(node, request(node, "/v1/manifests/" + model).GET());
         if (answer.status() == 404) {
             return Optional.empty();
         }
@@ -72,7 +78,7 @@ public final class EdgeClient {
 
     /** {@code GET /v1/manifests}: model, version, sha256 and published_at of each manifest the node serves. */
     public JsonNode listManifests(NodeTarget node) throws IOException, InterruptedException {
-        Answer answer = send(request(node, "/v1/manifests").GET());
+        Answer answer = send(node, request(node, "/v1/manifests").GET());
         if (answer.status() != 200 || answer.json() == null || !answer.json().path("manifests").isArray()) {
             throw new IOException(node.name() + ": GET /v1/manifests answered " + answer.status() + ": "
                     + abbreviate(answer.error()));
@@ -84,7 +90,7 @@ public final class EdgeClient {
     public NodeHealth health(NodeTarget node) throws InterruptedException {
         long start = System.nanoTime();
         try {
-            Answer answer = send(request(node, "/healthz").GET());
+            Answer answer = send(node, request(node, "/healthz").GET());
             long ms = (System.nanoTime() - start) / 1_000_000;
             JsonNode j = answer.json();
             if (answer.status() != 200 || j == null || !"ok".equals(j.path("status").asText())) {
@@ -110,8 +116,14 @@ public final class EdgeClient {
         return b;
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Answer send(NodeTarget node, HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpRequest built = request.build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new EdgeConnectionException(transportProblem(node.baseUrl(), built, e), e);
+        }
         JsonNode json = null;
         try {
             json = StrictJson.parse(response.body());
@@ -121,13 +133,71 @@ public final class EdgeClient {
         return new Answer(response.statusCode(), json, response.body());
     }
 
-    /** A transport failure in words an operator can act on. */
+    /** What went wrong with a request that got no answer, naming the agent's URL. */
+    private String transportProblem(URI base, HttpRequest request, IOException e) {
+        long ms = timeout.toMillis();
+        if (e instanceof HttpConnectTimeoutException) {
+            return "cannot connect to " + base + " (timed out after " + ms + " ms)";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer from " + base + " to " + request.method() + " " + request.uri().getRawPath()
+                    + " (timed out after " + ms + " ms)";
+        }
+        if (find(e, UnknownHostException.class) != null) {
+            return "cannot connect to " + base + " (unknown host " + base.getHost() + ")";
+        }
+        if (find(e, NoRouteToHostException.class) != null) {
+            return "cannot connect to " + base + " (no route to host)";
+        }
+        ConnectException connect = find(e, ConnectException.class);
+        if (connect != null) {
+            String why = firstMessage(e);
+            // the JDK's client reports a refused connection as a ConnectException without any message
+            return "cannot connect to " + base + " ("
+                    + (why == null || why.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused"
+                    : why.toLowerCase(java.util.Locale.ROOT)) + ")";
+        }
+        SSLException tls = find(e, SSLException.class);
+        if (tls != null) {
+            return "TLS handshake with " + base + " failed: " + (tls.getMessage() == null
+                    ? tls.getClass().getSimpleName() : tls.getMessage());
+        }
+        String why = firstMessage(e);
+        return "connection to " + base + " failed without an answer to " + request.method() + " "
+                + request.uri().getRawPath() + " (" + (why == null ? e.getClass().getSimpleName() : why) + ")";
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String firstMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** A failure in words an operator can act on (the client's own exceptions already carry them). */
     public static String describe(IOException e) {
+        if (e instanceof EdgeConnectionException) {
+            return e.getMessage();
+        }
         if (e instanceof HttpTimeoutException) {
             return "timed out: " + e.getMessage();
         }
         if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
             return "connection refused or unreachable";
+        }
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

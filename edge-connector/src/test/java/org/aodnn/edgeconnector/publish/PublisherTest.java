@@ -147,7 +147,8 @@ class PublisherTest {
         starter.join();
         assertTrue(report.success(), report.message());
         assertTrue(report.nodes().get(0).attempts() >= 2, "deployed after a retry: " + report.nodes());
-        assertTrue(events.stream().anyMatch(e -> e.startsWith("RETRYING attempt 2 after: connection refused")), events.toString());
+        String refused = "RETRYING attempt 2 after: cannot connect to " + late.baseUrl() + " (connection refused)";
+        assertTrue(events.stream().anyMatch(e -> e.startsWith(refused)), events.toString());
     }
 
     @Test
