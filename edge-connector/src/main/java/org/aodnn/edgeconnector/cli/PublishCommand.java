@@ -13,7 +13,10 @@ import org.aodnn.db.StoreException;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
 import org.aodnn.db.cli.StoreOptions;
+import org.aodnn.edgeconnector.crypto.KeyFormatException;
+import org.aodnn.edgeconnector.crypto.TrustedKeys;
 import org.aodnn.edgeconnector.manifest.ManifestException;
+import org.aodnn.edgeconnector.manifest.ManifestSignature;
 import org.aodnn.edgeconnector.manifest.SignedManifest;
 import org.aodnn.edgeconnector.publish.EdgeClient;
 import org.aodnn.edgeconnector.publish.NodeOutcome;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code aodnn publish --manifest FILE (--nodes a,b | --group G) [--canary] [--json]}: sends a signed
  * manifest to registered edge nodes. A failed rollout (stopped and rolled back) exits with code 2 after
- * printing the per-node report.
+ * printing the per-node report. The manifest's structure and signature are checked against the console's
+ * keys (and any {@code --key}) first, so a file that agents would refuse is neither stored nor sent.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Publish a signed manifest to edge nodes, all at once or canary first; on a failure the",
@@ -45,8 +49,16 @@ public final class PublishCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    KeyOptions keyOptions;
+
     @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "the signed manifest")
     Path manifestFile;
+
+    @Option(names = "--key", paramLabel = "PUBLIC_KEY_PEM",
+            description = {"also trust these public key file(s) (a manifest signed by another console);",
+                "the console's own current and archived keys are always trusted"})
+    List<Path> extraKeys;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Targets targets;
@@ -86,6 +98,7 @@ public final class PublishCommand implements Callable<Integer> {
         if (!manifest.signed()) {
             throw new CommandFailure(manifestFile + ": the manifest is not signed; agents would refuse it (403)");
         }
+        verifySignature(manifest);
         PublishOptions options;
         try {
             options = new PublishOptions(Duration.ofMillis(timeoutMs), attempts, PublishOptions.DEFAULT.backoff(),
@@ -122,6 +135,31 @@ public final class PublishCommand implements Callable<Integer> {
             throw new CommandFailure(report.message(), 2);
         }
         return 0;
+    }
+
+    /** Before anything is stored or sent: the signature must verify as an agent trusting these keys checks it. */
+    private void verifySignature(SignedManifest manifest) {
+        var consoleKeys = keyOptions.store();
+        TrustedKeys trusted;
+        try {
+            trusted = consoleKeys.trustedKeys();
+            if (extraKeys != null && !extraKeys.isEmpty()) {
+                trusted = trusted.and(TrustedKeys.fromPemFiles(extraKeys));
+            }
+        } catch (KeyFormatException | java.io.UncheckedIOException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        if (trusted.isEmpty()) {
+            throw new CommandFailure(manifestFile + ": cannot check its signature: this console has no signing key in "
+                    + consoleKeys.directory() + " (give --keys DIR, or --key PUBLIC_KEY_PEM for another console's key);"
+                    + " nothing was stored or sent");
+        }
+        ManifestSignature.Verdict verdict = ManifestSignature.verify(manifest.document(), trusted);
+        if (!verdict.valid()) {
+            throw new CommandFailure(manifestFile + ": " + manifest.model() + " v" + manifest.version()
+                    + " does not verify: " + verdict.message() + "; agents would refuse it (403), nothing was stored"
+                    + " or sent");
+        }
     }
 
     static ObjectNode toJson(PublishReport report) {

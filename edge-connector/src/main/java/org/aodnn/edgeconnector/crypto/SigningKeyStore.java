@@ -78,6 +78,19 @@ public final class SigningKeyStore {
         });
     }
 
+    /**
+     * What this console's signatures verify against: the current public key (when one was created) and the
+     * archived ones. Creates nothing, so checking a manifest never makes a key as a side effect.
+     */
+    public TrustedKeys trustedKeys() {
+        List<PublicKey> all = new ArrayList<>();
+        if (Files.exists(keyFile())) {
+            all.add(current().publicKey());
+        }
+        all.addAll(archivedPublicKeys());
+        return TrustedKeys.of(all);
+    }
+
     /** Public keys of the archived pairs, newest first (what agents keep trusting during a rotation). */
     public List<PublicKey> archivedPublicKeys() {
         Path archive = directory.resolve(ARCHIVE_DIR);

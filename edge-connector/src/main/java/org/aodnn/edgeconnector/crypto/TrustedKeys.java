@@ -53,6 +53,17 @@ public final class TrustedKeys {
         return new TrustedKeys(map);
     }
 
+    /** These keys and {@code other}'s. */
+    public TrustedKeys and(TrustedKeys other) {
+        Map<String, PublicKey> map = new LinkedHashMap<>(byId);
+        map.putAll(other.byId);
+        return new TrustedKeys(map);
+    }
+
+    public boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
     public Optional<PublicKey> find(String keyId) {
         return Optional.ofNullable(byId.get(keyId));
     }

@@ -1,6 +1,5 @@
 package org.aodnn.edgeconnector.publish;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aodnn.db.task.BackgroundTask;
 
@@ -24,7 +23,7 @@ public final class PublishTask extends BackgroundTask<PublishReport> {
 
     @Override
     protected PublishReport call() throws Exception {
-        List<NodeTarget> nodes = service.resolveNodes(request.selection());
+        PublishService.ResolvedNodes nodes = service.resolveNodes(request.selection());
         int total = nodes.size();
         AtomicInteger finished = new AtomicInteger();
         updateProgress(0, total);

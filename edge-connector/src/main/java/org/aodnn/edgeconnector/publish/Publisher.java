@@ -42,6 +42,11 @@ public final class Publisher {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("no edge nodes to publish to");
         }
+        if (nodes.stream().map(NodeTarget::name).distinct().count() != nodes.size()) {
+            // two uploads to one agent at once would race each other and be counted twice
+            throw new IllegalArgumentException("a node is listed more than once: "
+                    + nodes.stream().map(NodeTarget::name).toList());
+        }
         long start = System.nanoTime();
         Run run = new Run(manifest, listener, cancelled);
         nodes.forEach(n -> run.outcomes.put(n.name(), null));

@@ -109,9 +109,9 @@ class ManifestAndPublishCommandTest {
             assertTrue(dup.err().contains("already registered"), dup.err());
             Cli.Result badUrl = Cli.run(new EdgeCommand(), "add", "c", "ftp://host/x", "--db", db.toString());
             assertEquals(1, badUrl.exit());
-            assertTrue(badUrl.err().contains("must be http:// or https://"), badUrl.err());
+            assertTrue(badUrl.err().contains("must start with http:// or https://"), badUrl.err());
 
-            Cli.Result pub = Cli.run(new PublishCommand(), "--db", db.toString(), "--manifest",
+            Cli.Result pub = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(), "--manifest",
                     dir.resolve("m1.json").toString(), "--group", "lab", "--json");
             assertEquals(0, pub.exit(), pub.err() + pub.out());
             JsonNode report = StrictJson.parse(pub.out());
@@ -132,7 +132,7 @@ class ManifestAndPublishCommandTest {
 
             // b goes away; a canary rollout of v2 with b second fails on b and rolls a back
             b.close();
-            Cli.Result failed = Cli.run(new PublishCommand(), "--db", db.toString(), "--manifest",
+            Cli.Result failed = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(), "--manifest",
                     dir.resolve("m2.json").toString(), "--nodes", "a,b", "--canary", "--json", "--timeout-ms", "1000",
                     "--attempts", "2");
             assertEquals(2, failed.exit(), failed.err());
@@ -143,7 +143,7 @@ class ManifestAndPublishCommandTest {
             assertEquals("failed", failedReport.get("nodes").get(1).get("status").asText());
             assertTrue(failed.err().startsWith("rollout stopped: b:"), failed.err());
 
-            Cli.Result unknown = Cli.run(new PublishCommand(), "--db", db.toString(), "--manifest",
+            Cli.Result unknown = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(), "--manifest",
                     dir.resolve("m1.json").toString(), "--nodes", "zz");
             assertEquals(1, unknown.exit());
             assertTrue(unknown.err().contains("no edge node named 'zz'"), unknown.err());
