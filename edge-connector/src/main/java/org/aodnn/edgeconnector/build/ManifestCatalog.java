@@ -55,6 +55,24 @@ public final class ManifestCatalog {
 
     /** Builds, signs and stores the next version of the policy's model. */
     public SignedManifest build(ResolvedPolicy policy) {
+        try {
+            return build(policy, manifest -> { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // unreachable: the output above writes nothing
+        }
+    }
+
+    /** Where a built manifest goes before it is recorded (a file, typically). */
+    @FunctionalInterface
+    public interface Output {
+        void write(SignedManifest manifest) throws java.io.IOException;
+    }
+
+    /**
+     * Builds and signs the next version, hands it to {@code output}, and records it only once that
+     * succeeded: a failed write leaves no row behind (and uses up no version number).
+     */
+    public SignedManifest build(ResolvedPolicy policy, Output output) throws java.io.IOException {
         if (keys == null) {
             throw new IllegalStateException("this manifest catalog has no signing key");
         }
@@ -64,6 +82,7 @@ public final class ManifestCatalog {
         SigningKeyStore.SigningKey key = keys.current();
         ManifestSignature.sign(doc, key.privateKey(), key.publicKey());
         SignedManifest manifest = validated(doc);
+        output.write(manifest);
         repository.add(model, version, policy.name(), manifest.sha256(), manifest.keyId(),
                 new String(StrictJson.pretty(doc), StandardCharsets.UTF_8));
         return manifest;

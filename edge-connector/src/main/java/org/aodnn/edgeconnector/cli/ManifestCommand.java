@@ -83,24 +83,15 @@ public final class ManifestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Path file = checkedOutput(out);
             SignedManifest manifest;
             try (Store store = storeOptions.open()) {
                 ResolvedPolicy policy = source.policy != null ? PolicyInputs.resolve(store, source.policy)
                         : PolicyInputs.resolve(store, source.partition.toSettings());
-                manifest = new ManifestCatalog(store, keyOptions.store()).build(policy);
+                manifest = buildWrittenThenRecorded(new ManifestCatalog(store, keyOptions.store()), policy, file);
             } catch (IllegalArgumentException | CsvFormatException | SourceException | PolicyException
                      | StoreException | KeyFormatException | UncheckedIOException e) {
                 throw new CommandFailure(e.getMessage(), e);
-            }
-            Path file = out.toAbsolutePath().normalize();
-            try {
-                if (file.getParent() != null) {
-                    Files.createDirectories(file.getParent());
-                }
-                AtomicFiles.write(file, StrictJson.pretty(manifest.document()), false);
-            } catch (IOException e) {
-                throw new CommandFailure("cannot write " + file + ": " + e.getMessage()
-                        + " (the manifest is recorded as " + manifest.model() + " v" + manifest.version() + ")", e);
             }
             PrintWriter pw = spec.commandLine().getOut();
             if (json) {
@@ -117,6 +108,59 @@ public final class ManifestCommand implements Callable<Integer> {
                 pw.flush();
             }
             return 0;
+        }
+    }
+
+    /**
+     * {@code --out} must name a file in an existing directory; checked before anything is built, so an
+     * impossible path costs no version number.
+     */
+    static Path checkedOutput(Path out) {
+        Path file = out.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new CommandFailure("--out " + out + ": " + file + " is a directory; give the manifest's file name,"
+                    + " e.g. " + file.resolve("manifest.json"));
+        }
+        Path parent = file.getParent();
+        if (parent == null || !Files.exists(parent)) {
+            throw new CommandFailure("--out " + out + ": the directory " + parent + " does not exist");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw new CommandFailure("--out " + out + ": " + parent + " is not a directory");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new CommandFailure("--out " + out + ": the directory " + parent + " is not writable");
+        }
+        return file;
+    }
+
+    /**
+     * Writes the file (atomically) before the manifest is recorded, so that a failed write records nothing;
+     * if recording fails after the write, the file goes too (no file for a manifest the database lacks).
+     */
+    static SignedManifest buildWrittenThenRecorded(ManifestCatalog catalog, ResolvedPolicy policy, Path file) {
+        boolean[] written = {false};
+        try {
+            return catalog.build(policy, manifest -> {
+                try {
+                    AtomicFiles.write(file, StrictJson.pretty(manifest.document()), false);
+                } catch (IOException e) {
+                    throw new IOException("cannot write --out " + file + ": " + e.getMessage()
+                            + " (nothing was recorded)", e);
+                }
+                written[0] = true;
+            });
+        } catch (IOException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (written[0]) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
     }
 
