@@ -50,6 +50,7 @@ public final class EdgeAgent implements AutoCloseable {
     private final Clock clock;
     private final AgentLog log;
     private final ManifestStore store;
+    private final DataDirectoryLock dataLock;
     private final ManifestAdmission admission;
     private final byte[] runtimeScript;
     private final String runtimeEtag;
@@ -57,8 +58,9 @@ public final class EdgeAgent implements AutoCloseable {
     private ExecutorService executor;
     private Instant startedAt;
 
-    private EdgeAgent(AgentConfig config, Clock clock, AgentLog log, ManifestStore store) {
+    private EdgeAgent(AgentConfig config, Clock clock, AgentLog log, ManifestStore store, DataDirectoryLock dataLock) {
         this.config = config;
+        this.dataLock = dataLock;
         this.clock = clock;
         this.log = log;
         this.store = store;
@@ -67,20 +69,40 @@ public final class EdgeAgent implements AutoCloseable {
         this.runtimeEtag = "\"" + sha256Hex(runtimeScript) + "\"";
     }
 
-    /** Opens the data directory and starts listening; {@link #port()} tells the port when 0 was asked. */
+    /**
+     * Locks and opens the data directory and starts listening; {@link #port()} tells the port when 0 was
+     * asked. A directory held by another running agent fails with {@link DataDirectoryLock.InUseException}
+     * before anything in it is touched (not even its log).
+     */
     public static EdgeAgent start(AgentConfig config) throws IOException {
         Clock clock = Clock.systemUTC();
         AtomicFiles.createDirectories(config.dataDir(), true);
-        AgentLog log = AgentLog.open(config.dataDir().resolve("agent.log"), clock, config.logToStderr());
+        DataDirectoryLock dataLock = DataDirectoryLock.acquire(config.dataDir());
+        AgentLog log;
+        try {
+            log = AgentLog.open(config.dataDir().resolve("agent.log"), clock, config.logToStderr());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(dataLock, e);
+            throw e;
+        }
         try {
             ManifestStore store = ManifestStore.open(config.dataDir(), clock, log);
-            EdgeAgent agent = new EdgeAgent(config, clock, log, store);
+            EdgeAgent agent = new EdgeAgent(config, clock, log, store, dataLock);
             agent.listen();
             return agent;
         } catch (IOException | RuntimeException e) {
             log.error("cannot start: " + e.getMessage());
             log.close();
+            closeQuietly(dataLock, e);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(DataDirectoryLock lock, Exception failure) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -128,6 +150,11 @@ public final class EdgeAgent implements AutoCloseable {
             log.info("stopped");
         }
         log.close();
+        try {
+            dataLock.close();
+        } catch (IOException e) {
+            // the process lets go of it on exit anyway; nothing an operator could do about it now
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

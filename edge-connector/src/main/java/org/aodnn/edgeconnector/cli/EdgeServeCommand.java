@@ -85,7 +85,7 @@ public final class EdgeServeCommand implements Callable<Integer> {
         EdgeAgent agent;
         try {
             agent = EdgeAgent.start(config);
-        } catch (KeyFormatException e) {
+        } catch (KeyFormatException | org.aodnn.edgeconnector.agent.DataDirectoryLock.InUseException e) {
             throw new CommandFailure(e.getMessage());
         } catch (java.net.BindException e) {
             throw new CommandFailure("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
