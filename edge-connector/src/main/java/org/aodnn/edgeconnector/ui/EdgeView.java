@@ -11,7 +11,9 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -233,7 +235,25 @@ public final class EdgeView {
 
     @FXML
     private void removeNode() {
+        NodeRow row = viewModel.selectedNodeProperty().get();
+        if (row != null && !confirmRemoval(row)) {
+            return;
+        }
         viewModel.removeSelectedNode();
+    }
+
+    /** Removing a node also deletes its deployment history in the console, so the operator confirms it. */
+    private boolean confirmRemoval(NodeRow row) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "The console forgets " + row.name() + " and its deployment history. The agent itself keeps running"
+                        + " and keeps serving its manifests; add it again to publish to it.",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.setTitle("Remove edge node");
+        confirm.setHeaderText("Remove the edge node '" + row.name() + "'?");
+        if (root.getScene() != null) {
+            confirm.initOwner(root.getScene().getWindow());
+        }
+        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     @FXML

@@ -27,6 +27,7 @@ import org.aodnn.edgeconnector.agent.EdgeAgent;
 import org.aodnn.edgeconnector.crypto.SigningKeyStore;
 import org.aodnn.edgeconnector.crypto.TrustedKeys;
 import org.aodnn.edgeconnector.json.StrictJson;
+import org.aodnn.edgeconnector.publish.EdgeConsole;
 import org.aodnn.edgeconnector.publish.PublishOptions;
 import org.aodnn.edgeconnector.testing.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -157,5 +158,28 @@ class EdgeViewFxTest {
         ListView<String> diff = robot.lookup("#diff-list").queryAs(ListView.class);
         assertEquals(1, diff.getItems().size(), diff.getItems().toString());
         assertTrue(robot.lookup("#edge-status").queryAs(Labeled.class).getText().startsWith("Published alexnet v1: "));
+    }
+
+    @Test
+    void removingANodeAsksFirstAndCancelKeepsIt() throws Exception {
+        robot.clickOn("#node-name").write("edge-2");
+        robot.clickOn("#node-url").write(agent.baseUri().toString());
+        robot.clickOn("#add-node");
+        waitForCell("#nodes-table", "edge-2");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, executor::idle);
+        robot.clickOn(cell("#nodes-table", "edge-2").orElseThrow());
+
+        robot.clickOn("#remove-node");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, executor::idle);
+        assertTrue(new EdgeConsole(store, PublishOptions.DEFAULT).nodes().stream()
+                .anyMatch(n -> n.name().equals("edge-2")), "cancelled: the node stays");
+
+        robot.clickOn("#remove-node");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> new EdgeConsole(store, PublishOptions.DEFAULT).nodes()
+                .stream().noneMatch(n -> n.name().equals("edge-2")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cell("#nodes-table", "edge-2").isEmpty());
     }
 }
