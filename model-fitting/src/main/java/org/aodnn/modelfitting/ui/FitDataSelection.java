@@ -2,6 +2,7 @@ package org.aodnn.modelfitting.ui;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +81,10 @@ final class FitDataSelection {
         });
     }
 
-    /** Reads the stored profiles; keeps the ticked devices that still exist, else ticks the first one. */
+    /**
+     * Reads the stored profiles; keeps the ticked devices that still exist, else ticks the device with the most
+     * rows (the one measured most thoroughly, not whichever name sorts first).
+     */
     void reloadProfiles() {
         loading.set(true);
         executor.execute(BackgroundTask.of("Reading stored measurement profiles", () -> store.measurements().profiles()),
@@ -90,9 +94,12 @@ final class FitDataSelection {
                     List<String> names = list.stream().map(ProfileSummary::platform).distinct().toList();
                     Set<String> keep = tickedDevices();
                     boolean anyKept = names.stream().anyMatch(keep::contains);
+                    String largest = list.stream().collect(Collectors.groupingBy(ProfileSummary::platform,
+                                    LinkedHashMap::new, Collectors.summingInt(ProfileSummary::rows)))
+                            .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
                     adjustingDevices = true;
                     devices.setAll(names.stream().map(n -> new SelectableItem(n,
-                            anyKept ? keep.contains(n) : n.equals(names.get(0)))).toList());
+                            anyKept ? keep.contains(n) : n.equals(largest))).toList());
                     adjustingDevices = false;
                     if (names.isEmpty()) {
                         messages.status("No measurements are stored yet: profile a device or import a layer CSV first.");

@@ -81,6 +81,26 @@ class ModelFittingViewModelTest extends WorkspaceViewModelFixture {
     }
 
     @Test
+    void theDeviceWithTheMostRowsIsTickedFirstNotTheFirstName() {
+        // a phone whose platform name sorts before edge-server, with a few rows
+        List<LayerMeasurement> few = store.measurements().find(org.aodnn.db.repo.MeasurementFilter.parse(
+                List.of("platform=edge-server", "target=cpu", "threads=1", "model=alexnet"))).stream()
+                .map(m -> new LayerMeasurement(new MeasurementKey("android-a-phone", m.key().model(),
+                        m.key().layerIndex(), "browser", 8, "wasm", "Chrome"), m.layerName(), m.geometry(),
+                        m.latencyMs(), null, null, null, m.reps(), null, null, null, null)).toList();
+        store.measurements().upsertAll(few);
+        try {
+            ModelFittingViewModel fresh = new ModelFittingViewModel(store, new CurrentThreadTaskExecutor());
+            fresh.activate();
+            assertEquals("android-a-phone", fresh.devices().get(0).name());
+            assertEquals(List.of("edge-server"), ticked(fresh.devices()));
+        } finally {
+            store.dsl().deleteFrom(org.aodnn.db.jooq.Tables.LAYER_MEASUREMENT)
+                    .where(org.aodnn.db.jooq.Tables.LAYER_MEASUREMENT.PLATFORM.eq("android-a-phone")).execute();
+        }
+    }
+
+    @Test
     void severalDevicesAreFittedTogetherAndTicksSurviveAddingADevice() {
         // a second edge machine: the edge server's 1-thread cpu rows of three models, at another CPU frequency
         List<LayerMeasurement> second = store.measurements().find(org.aodnn.db.repo.MeasurementFilter.parse(
