@@ -183,7 +183,7 @@ public final class PolicyEditorViewModel implements Activatable {
                 }), error -> status.set("Cannot load the choices: " + error.getMessage())));
     }
 
-    private static <T> void replaceIfChanged(List<T> shown, List<T> fresh) {
+    private static <T> void replaceIfChanged(ObservableList<T> shown, List<T> fresh) {
         if (!shown.equals(fresh)) {
             shown.setAll(fresh);
         }

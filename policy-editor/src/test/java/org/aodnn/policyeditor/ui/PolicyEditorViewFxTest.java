@@ -143,9 +143,7 @@ class PolicyEditorViewFxTest {
         PolicyEditorViewModel vm = view.viewModel();
         @SuppressWarnings("unchecked")
         ComboBox<String> modelBox = robot.lookup("#model-box").queryAs(ComboBox.class);
-        robot.clickOn(modelBox);
-        robot.clickOn("mobilenet_v3_small");
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> modelBox.setValue("mobilenet_v3_small")); // as picked from the box's list
         assertEquals("mobilenet_v3_small", vm.modelProperty().get());
         robot.interact(() -> vm.tMaxMsProperty().set(vm.tMaxMsProperty().get() * 0.75));
         double tMax = vm.tMaxMsProperty().get();
