@@ -17,6 +17,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.aodnn.db.task.Activatable;
@@ -215,6 +216,11 @@ public final class PolicyEditorView {
         redoButton.disableProperty().bind(viewModel.undoManager().canRedoProperty().not());
         undoButton.textProperty().bind(viewModel.undoManager().undoTextProperty());
         redoButton.textProperty().bind(viewModel.undoManager().redoTextProperty());
+        // the whole label when a fixed-width button cuts a long one
+        undoButton.setTooltip(new Tooltip());
+        undoButton.getTooltip().textProperty().bind(undoButton.textProperty());
+        redoButton.setTooltip(new Tooltip());
+        redoButton.getTooltip().textProperty().bind(redoButton.textProperty());
         undoButton.setOnAction(e -> viewModel.undoManager().undo());
         redoButton.setOnAction(e -> viewModel.undoManager().redo());
 
