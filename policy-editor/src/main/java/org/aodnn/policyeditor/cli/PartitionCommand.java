@@ -1,7 +1,6 @@
 package org.aodnn.policyeditor.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
 import org.aodnn.db.StoreException;
@@ -13,8 +12,6 @@ import org.aodnn.policyeditor.policy.PolicyException;
 import org.aodnn.policyeditor.policy.PolicyInputs;
 import org.aodnn.policyeditor.policy.PolicySettings;
 import org.aodnn.policyeditor.policy.ResolvedPolicy;
-import org.aodnn.policyeditor.solver.Baseline;
-import org.aodnn.policyeditor.solver.CutResult;
 import org.aodnn.policyeditor.solver.Evaluation;
 import org.aodnn.policyeditor.source.SourceException;
 import picocli.CommandLine.Command;
@@ -26,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code aodnn partition}: where to cut a catalog model between browser and edge for given latency and
  * energy sources, network and bounds (paper §II.C). No feasible cut is a result, not an error: the
- * output says {@code feasible: false} and shows the least violating cut, and the exit code is 0.
+ * output says {@code feasible: false} and shows the least violating cut, and the exit code is 0. Options out
+ * of their physical range, and a computed NaN or Infinity, are errors (see {@link OptionRanges}, {@link FiniteResults}).
  */
 @Command(name = "partition", mixinStandardHelpOptions = true,
         description = "Choose the cut of a model between the phone's browser and the edge (T + eta*E under bounds).")
@@ -48,11 +46,14 @@ public final class PartitionCommand implements Callable<Integer> {
     public Integer call() {
         Evaluation evaluation;
         try {
-            PolicySettings settings = options.toSettings();
-            try (Store store = storeOptions.open()) {
-                ResolvedPolicy policy = PolicyInputs.resolve(store, settings);
-                evaluation = policy.evaluate();
-            }
+            options.checkRanges(); // before the database is opened (or created)
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        try (Store store = storeOptions.open()) {
+            PolicySettings settings = options.toSettings(store);
+            ResolvedPolicy policy = PolicyInputs.resolve(store, settings);
+            evaluation = FiniteResults.require(policy.evaluate());
         } catch (IllegalArgumentException | CsvFormatException | SourceException | PolicyException
                  | StoreException e) {
             throw new CommandFailure(e.getMessage(), e);
@@ -61,29 +62,8 @@ public final class PartitionCommand implements Callable<Integer> {
         if (json) {
             Json.print(out, PartitionJson.toJson(evaluation));
         } else {
-            printText(out, evaluation);
+            PartitionText.print(out, evaluation);
         }
         return 0;
-    }
-
-    private static void printText(PrintWriter out, Evaluation ev) {
-        CutResult c = ev.chosen();
-        out.printf(Locale.ROOT, "%s: %s cut k=%d (%s), T %.3f ms, E %.6f J, objective %.3f, eta %.4g ms/J%n",
-                ev.model(), ev.feasible() ? "chosen" : "NO FEASIBLE CUT; least violating", c.k(),
-                c.afterLayer() == null ? "all on the edge" : "after " + c.afterLayer(), c.tMs(), c.eJ(),
-                c.objective(), ev.eta());
-        for (Baseline b : Baseline.values()) {
-            CutResult r = ev.baselines().get(b);
-            out.printf(Locale.ROOT, "  %-10s k=%-4d T %12.3f ms  E %10.6f J  latency x%.2f  energy x%.2f%n", b.key(),
-                    r.k(), r.tMs(), r.eJ(), ev.gainOver(b).latencyFactor(), ev.gainOver(b).energyFactor());
-        }
-        out.printf(Locale.ROOT, "%6s  %-40s %12s %12s %14s %s%n", "K", "AFTER", "T_MS", "E_J", "OBJECTIVE",
-                "FEASIBLE");
-        for (CutResult r : ev.cuts()) {
-            out.printf(Locale.ROOT, "%6d  %-40s %12.3f %12.6f %14.3f %s%s%n", r.k(),
-                    r.afterLayer() == null ? "-" : r.afterLayer(), r.tMs(), r.eJ(), r.objective(),
-                    r.feasible() ? "yes" : "no", r.index() == c.index() ? "  <- chosen" : "");
-        }
-        out.flush();
     }
 }
