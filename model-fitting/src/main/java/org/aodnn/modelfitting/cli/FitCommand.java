@@ -54,9 +54,13 @@ public final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
+    @Option(names = "--data", paramLabel = "FILE.csv",
             description = "layer-CSV measurements (edge-layer-latency.csv format, optional backend column); repeatable")
     List<Path> data;
+
+    @Option(names = "--stored", description = {"fit the measurements stored in the database (--db) instead of files, as",
+        "the Model Fitting workspace does; --where then filters on platform, model, target, threads, backend, browser"})
+    boolean stored;
 
     @Option(names = "--where", paramLabel = "COL=VALUE",
             description = "keep rows whose CSV column equals the value (platform= also works); repeatable")
@@ -121,6 +125,9 @@ public final class FitCommand implements Callable<Integer> {
             throw new CommandFailure("--calibrate: browser calibration (Eq. 2-3) maps latencies; fit "
                     + quantity.cliName() + " directly");
         }
+        if (stored == (data != null && !data.isEmpty())) {
+            throw new CommandFailure("give the measurements: --data FILE.csv (repeatable) or --stored, one of them", 2);
+        }
         OutputFile.requireWritable("--out", out);
         if (saveName != null && saveName.isBlank()) {
             throw new CommandFailure("--save: give the predictor a name", 2);
@@ -134,7 +141,14 @@ public final class FitCommand implements Callable<Integer> {
             }
             lomo = true;
         }
-        MeasurementFiles.Selection selection = DataInputs.read(data, where, quantity);
+        MeasurementFiles.Selection selection;
+        if (stored) {
+            try (Store store = storeOptions.open()) {
+                selection = DataInputs.readStored(store, where, quantity);
+            }
+        } else {
+            selection = DataInputs.read(data, where, quantity);
+        }
         List<LayerSample> rows = selection.rows();
         long models = rows.stream().map(LayerSample::model).distinct().count();
         if (lomo && models < 2) {

@@ -132,6 +132,43 @@ class CommandsTest {
     }
 
     @Test
+    void storedMeasurementsFitAsTheirExportedCsvDoes() throws Exception {
+        String db = dir.resolve("db/wb").toString();
+        List<String> where = List.of("--where", "platform=edge-server", "--where", "target=gpu", "--where",
+                "model=alexnet", "--where", "model=resnet18");
+        List<String> stored = new ArrayList<>(List.of("--stored", "--db", db, "--out", dir.resolve("s.json").toString(),
+                "--max-degree", "1", "--json"));
+        stored.addAll(where);
+        Run fromDb = run(new FitCommand(), stored.toArray(new String[0]));
+        assertEquals(0, fromDb.exit(), String.valueOf(fromDb.failure()));
+        // the same rows through a CSV file give the same predictor
+        Path csv = dir.resolve("gpu.csv");
+        List<String> csvRows = new ArrayList<>();
+        try (Store store = Store.open(Path.of(db))) {
+            List<org.aodnn.db.domain.LayerMeasurement> rows = store.measurements().find(
+                    org.aodnn.db.repo.MeasurementFilter.parse(List.of("platform=edge-server", "target=gpu",
+                            "model=alexnet", "model=resnet18")));
+            try (var w = Files.newBufferedWriter(csv)) {
+                org.aodnn.db.csv.LayerCsv.writeMeasurements(rows, w);
+            }
+            csvRows.add(String.valueOf(rows.size()));
+        }
+        Run fromCsv = run(new FitCommand(), "--data", csv.toString(), "--out", dir.resolve("c.json").toString(),
+                "--max-degree", "1");
+        assertEquals(0, fromCsv.exit(), String.valueOf(fromCsv.failure()));
+        assertEquals(PredictorJson.read(dir.resolve("c.json")).fingerprint(),
+                PredictorJson.read(dir.resolve("s.json")).fingerprint(), "same rows, same training fingerprint");
+
+        Run neither = run(new FitCommand(), "--out", dir.resolve("n.json").toString());
+        assertTrue(neither.failure().getMessage().contains("--data FILE.csv (repeatable) or --stored"),
+                neither.failure().getMessage());
+        Run noRows = run(new FitCommand(), "--stored", "--db", db, "--where", "platform=nowhere", "--out",
+                dir.resolve("n.json").toString());
+        assertTrue(noRows.failure().getMessage().startsWith("no stored measurement rows match"),
+                noRows.failure().getMessage());
+    }
+
+    @Test
     void aModelsLayerTableIsPredictedOnTheNamedPlatform() throws Exception {
         Path predictor = dir.resolve("p.json");
         assertEquals(0, run(new FitCommand(), fitArgs("--out", predictor.toString(), "--max-degree", "1")).exit());
