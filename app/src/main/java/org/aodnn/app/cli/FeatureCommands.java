@@ -8,6 +8,7 @@ import org.aodnn.modelfitting.cli.FitCommand;
 import org.aodnn.modelfitting.cli.PredictCommand;
 import org.aodnn.policyeditor.cli.ModelsImportCommand;
 import org.aodnn.policyeditor.cli.PartitionCommand;
+import org.aodnn.policyeditor.cli.PolicyCommand;
 import org.aodnn.profilinglab.adb.cli.DeviceCommand;
 import org.aodnn.profilinglab.adb.cli.DevicesCommand;
 import org.aodnn.profilinglab.adb.cli.EnergyCommand;
@@ -34,6 +35,7 @@ final class FeatureCommands {
         root.addSubcommand("fit", new FitCommand());
         root.addSubcommand("predict", new PredictCommand());
         root.addSubcommand("partition", new PartitionCommand());
+        root.addSubcommand("policy", new PolicyCommand());
         root.addSubcommand("manifest", new ManifestCommand());
         root.addSubcommand("edge", new EdgeCommand());
         root.addSubcommand("publish", new PublishCommand());

@@ -87,7 +87,7 @@ public final class ManifestCommand implements Callable<Integer> {
             SignedManifest manifest;
             try (Store store = storeOptions.open()) {
                 ResolvedPolicy policy = source.policy != null ? PolicyInputs.resolve(store, source.policy)
-                        : PolicyInputs.resolve(store, source.partition.toSettings());
+                        : PolicyInputs.resolve(store, source.partition.toSettings(store));
                 manifest = buildWrittenThenRecorded(new ManifestCatalog(store, keyOptions.store()), policy, file);
             } catch (IllegalArgumentException | CsvFormatException | SourceException | PolicyException
                      | StoreException | KeyFormatException | UncheckedIOException e) {

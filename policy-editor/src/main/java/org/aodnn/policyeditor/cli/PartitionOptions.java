@@ -121,25 +121,6 @@ public final class PartitionOptions {
         return settings(mobile, edge, energySource);
     }
 
-    /**
-     * The settings without the database: for CSV files, a compute power and energy predictors only (their
-     * existence is checked when the policy is resolved). Prefer {@link #toSettings(Store)}, which also
-     * takes stored profiles and latency predictors and names the option in every error.
-     */
-    public PolicySettings toSettings() {
-        checkRanges();
-        for (String[] o : new String[][] {{"--mobile-latency", mobileLatency}, {"--edge-latency", edgeLatency},
-                {"--mobile-energy", energy.source}}) {
-            if (o[1] != null && SourceSpec.isStored(o[1])) {
-                throw new IllegalArgumentException(o[0] + " " + o[1]
-                        + ": stored sources are not available to this command yet (give a FILE)");
-            }
-        }
-        EnergySource energySource = energySource(null);
-        return settings(SourceSpec.latency("--mobile-latency", mobileLatency, null),
-                SourceSpec.latency("--edge-latency", edgeLatency, null), energySource);
-    }
-
     private PolicySettings settings(LayerSource mobile, LayerSource edge, EnergySource energySource) {
         return new PolicySettings(model, mobile, edge, energySource, networkProfile(), upMbps, downMbps,
                 weightsCached, tMaxMs, eMaxJ, eta == null ? tMaxMs / eMaxJ : eta, eta == null, inputBytes);

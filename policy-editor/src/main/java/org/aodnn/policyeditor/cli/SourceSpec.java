@@ -39,11 +39,6 @@ final class SourceSpec {
     private SourceSpec() {
     }
 
-    /** Whether {@code value} names a stored source (and so needs the database). */
-    static boolean isStored(String value) {
-        return value.startsWith(PROFILE) || value.startsWith(PREDICTOR);
-    }
-
     /** The latency source a {@code --mobile-latency}/{@code --edge-latency} value names. */
     static LayerSource latency(String option, String value, Store store) {
         if (value.startsWith(PROFILE)) {

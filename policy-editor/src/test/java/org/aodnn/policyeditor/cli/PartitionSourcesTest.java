@@ -199,21 +199,6 @@ class PartitionSourcesTest {
         assertTrue(missing.startsWith("--mobile-latency: ") && missing.contains("absent.csv"), missing);
     }
 
-    @Test
-    void withoutTheDatabaseStoredSourcesAreRefusedClearly() {
-        // PartitionOptions.toSettings() without a store (kept for callers that resolve later): files still work
-        PartitionCommand files = new PartitionCommand();
-        new CommandLine(files).parseArgs(args(mobileCsv.toString(), edgeCsv.toString()).toArray(String[]::new));
-        PolicySettings settings = files.options.toSettings();
-        assertEquals(mobileCsv.toAbsolutePath().normalize().toString(),
-                assertInstanceOf(org.aodnn.policyeditor.source.CsvFileSource.class, settings.mobileLatency()).path());
-        PartitionCommand stored = new PartitionCommand();
-        new CommandLine(stored).parseArgs(args(WASM, GPU).toArray(String[]::new));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                stored.options::toSettings);
-        assertTrue(e.getMessage().startsWith("--mobile-latency " + WASM + ": stored sources"), e.getMessage());
-    }
-
     private static double sum(double[] values) {
         return Arrays.stream(values).sum();
     }
