@@ -20,6 +20,17 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /**
+     * A JSON parse error in an operator's words: "line L, column C: what", without the parser's notes about its
+     * own settings (such as "Source: REDACTED (StreamReadFeature... disabled)").
+     */
+    public static String problem(JsonProcessingException e) {
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        what = what.replaceAll("\\[Source: [^;\\]]*; ", "[").replaceAll("\\s*\\n\\s*", " ").strip();
+        return e.getLocation() == null ? what
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + what;
+    }
+
     public static void print(PrintWriter out, Object document) {
         try {
             out.println(MAPPER.writeValueAsString(document));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
+import org.aodnn.db.cli.Json;
 
 /**
  * Parsing for documents that get signed: duplicate member names and trailing content are errors (a
@@ -35,9 +36,7 @@ public final class StrictJson {
             }
             return node;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new JsonSyntaxException("not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new JsonSyntaxException("not valid JSON: " + Json.problem(e));
         } catch (java.io.IOException e) {
             throw new JsonSyntaxException("cannot read JSON: " + e.getMessage());
         }

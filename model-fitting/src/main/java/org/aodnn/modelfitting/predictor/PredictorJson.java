@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.aodnn.db.cli.Json;
 import org.aodnn.db.domain.StoredPredictor;
 import org.aodnn.db.files.AtomicFiles;
 
@@ -68,7 +69,7 @@ public final class PredictorJson {
             RequiredFields.check(source, tree);
             doc = MAPPER.treeToValue(tree, PredictorDocument.class);
         } catch (JsonProcessingException e) {
-            throw new PredictorFormatException(source + ": not a predictor document: " + e.getOriginalMessage(), e);
+            throw new PredictorFormatException(source + ": not a predictor document: " + Json.problem(e), e);
         }
         validate(source, doc);
         return doc;

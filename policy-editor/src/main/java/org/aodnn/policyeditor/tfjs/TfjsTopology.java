@@ -31,8 +31,10 @@ final class TfjsTopology {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new TfjsImportException(source + ": not valid JSON: " + org.aodnn.db.cli.Json.problem(e), e);
         } catch (IOException e) {
-            throw new TfjsImportException(source + ": not valid JSON: " + e.getMessage(), e);
+            throw new TfjsImportException(source + ": cannot read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new TfjsImportException(source + ": expected a JSON object (a TF.js model.json)");
