@@ -17,9 +17,10 @@ import org.aodnn.policyeditor.source.LayerSource;
 record LoadedProblem(String model, LayerSource mobile, LayerSource edge, EnergySource energy, DnnModel layers,
                      LayerValues mobileMs, LayerValues edgeMs, MobileEnergy fixedEnergy) {
 
-    PartitionProblem problem(double computePowerMw) {
+    /** {@code inputBytes}: the input's upload size D_0, null for the model's own (4 x the first layer's inputs). */
+    PartitionProblem problem(double computePowerMw, Long inputBytes) {
         return PartitionProblem.of(PartitionInputs.of(layers, mobileMs, edgeMs,
-                fixedEnergy != null ? fixedEnergy : new MobileEnergy.ComputePower(computePowerMw), null));
+                fixedEnergy != null ? fixedEnergy : new MobileEnergy.ComputePower(computePowerMw), inputBytes));
     }
 
     /** Whether these were loaded for the given choices (compute powers of any value count as one choice). */

@@ -113,6 +113,7 @@ public final class PolicyEditorViewModel implements Activatable {
         model.addListener((o, a, b) -> {
             if (!quiet) {
                 resetBoundsOnNextProblem = true; // a model the operator picked gets bounds of its own scale
+                inputBytes = null; // and its own input size: a loaded policy's applied to its model only
             }
             rebuildProblem();
         });
@@ -197,6 +198,12 @@ public final class PolicyEditorViewModel implements Activatable {
     // ---- problem and evaluation -----------------------------------------------------------------------
 
     private LoadedProblem loaded;
+    /**
+     * The input's upload size from a loaded policy (set with {@code aodnn policy save --input-bytes}); null for
+     * the model's own. No control edits it, but it is kept so that the decision shown and a re-save match the
+     * policy.
+     */
+    private Long inputBytes;
 
     private void rebuildProblem() {
         String name = model.get();
@@ -220,7 +227,7 @@ public final class PolicyEditorViewModel implements Activatable {
                 return; // a newer choice superseded this one
             }
             loaded = l;
-            PartitionProblem p = l.problem(power);
+            PartitionProblem p = l.problem(power, inputBytes);
             problem.set(p);
             status.set(name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts"
                     + SourceChoices.deviceMismatch(l.mobile(), l.energy()));
@@ -247,7 +254,7 @@ public final class PolicyEditorViewModel implements Activatable {
         if (l.fixedEnergy() != null) {
             return; // the energy is measured or predicted per layer: the compute power plays no part
         }
-        problem.set(l.problem(computePowerMw.get()));
+        problem.set(l.problem(computePowerMw.get(), inputBytes));
         evaluate();
     }
 
@@ -265,8 +272,10 @@ public final class PolicyEditorViewModel implements Activatable {
                 }
                 undo.clear();
             }
-            tMaxMs.set(Math.min(tMaxMs.get(), tMaxLimit.get()));
-            eMaxJ.set(Math.min(eMaxJ.get(), eMaxLimit.get()));
+            // a bound beyond the new costs (a loaded policy's, or kept across a source change) is the operator's:
+            // widen the slider to it rather than lower it behind their back, which a Save would then store
+            tMaxLimit.set(Math.max(tMaxLimit.get(), tMaxMs.get()));
+            eMaxLimit.set(Math.max(eMaxLimit.get(), eMaxJ.get()));
             etaLimit.set(BoundScales.niceCeiling(Math.max(tMaxLimit.get() / Math.max(eMaxJ.get(), 1e-9), eta.get()) * 2));
         });
         resetBoundsOnNextProblem = false;
@@ -313,7 +322,7 @@ public final class PolicyEditorViewModel implements Activatable {
         EnergySource energy = energySource.get();
         return PolicySettings.of(model.get(), mobileSource.get(), edgeSource.get(),
                 SourceChoices.isComputePower(energy) ? new EnergySource.ComputePower(computePowerMw.get()) : energy,
-                scenario(), null);
+                scenario(), inputBytes);
     }
 
     // ---- saving and loading ---------------------------------------------------------------------------
@@ -370,6 +379,7 @@ public final class PolicyEditorViewModel implements Activatable {
             tMaxMs.set(s.tMaxMs());
             eMaxJ.set(s.eMaxJ());
             eta.set(s.eta());
+            inputBytes = s.inputBytes(); // before the model, whose change rebuilds the problem
             model.set(s.model());
         });
         rebuildProblem();

@@ -25,8 +25,7 @@ import picocli.CommandLine;
 /**
  * A policy saved by {@code aodnn policy save} loads in the Policy Editor with the same settings and decision,
  * and one the editor saved is shown by {@code aodnn policy show} as the editor has it: one store, two faces.
- * (The bounds are inside the editor's slider ranges: on loading, the editor lowers a bound above its slider's
- * end, 1.25 x the costliest cut rounded up, to that end; see the report to the lead.)
+ * Bounds beyond the editor's slider ranges and an explicit input size survive a load and a re-save.
  */
 class PolicyCliRoundTripTest {
 
@@ -80,6 +79,31 @@ class PolicyCliRoundTripTest {
             assertEquals(vm.evaluationProperty().get().chosen().tMs(),
                     shown.get("decision").get("chosen").get("t_ms").asDouble(), 1e-9);
             assertTrue(run("list", "--db", db.toString()).contains("editor-made"));
+        }
+    }
+
+    @Test
+    void boundsBeyondTheSlidersAndAnInputSizeSurviveALoadAndAReSave() throws IOException {
+        Path db = dir.resolve("wb");
+        JsonNode saved = new ObjectMapper().readTree(run("save", "wide", "--db", db.toString(), "--model", "alexnet",
+                "--mobile-latency", "profile:reference-browser:browser:wasm:1", "--edge-latency",
+                "profile:edge-server:gpu", "--network", "wifi", "--up", "10", "--down", "40", "--t-max", "900000",
+                "--e-max", "24000", "--input-bytes", "12345678", "--mobile-power-mw", "1500", "--json"));
+        try (Store store = Store.open(db)) {
+            PolicySettings stored = new PolicyStore(store).require("wide").settings();
+            PolicyEditorViewModel vm = new PolicyEditorViewModel(store, new CurrentThreadTaskExecutor());
+            vm.activate();
+            vm.loadPolicy("wide");
+            assertEquals(stored, vm.currentSettings(), "nothing lowered, nothing dropped");
+            assertTrue(vm.tMaxLimitProperty().get() >= 900000 && vm.eMaxLimitProperty().get() >= 24000);
+            assertEquals(saved.get("decision").get("chosen").get("k").asInt(), vm.evaluationProperty().get().chosen().k());
+            assertEquals(saved.get("decision").get("chosen").get("t_ms").asDouble(),
+                    vm.evaluationProperty().get().chosen().tMs(), 1e-9, "the same input size uploaded");
+            vm.savePolicy();
+            assertEquals(stored, new PolicyStore(store).require("wide").settings(), "a re-save changes nothing");
+
+            vm.modelProperty().set("vgg16"); // another model: its own input size again
+            assertEquals(null, vm.currentSettings().inputBytes());
         }
     }
 }
