@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record5;
 import org.jooq.SelectOnConditionStep;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /**
@@ -46,6 +47,18 @@ public final class PolicyRepository {
      * (keeping its creation time). Fails, storing nothing, when the model is not in the catalog.
      */
     public StoredPolicy save(String name, String model, String settingsJson) {
+        return write(name, model, settingsJson, true);
+    }
+
+    /**
+     * Creates the policy {@code name}; fails, storing nothing, when a policy of that name exists (checked by the
+     * database's unique name in the same insert, so two concurrent creators cannot both succeed).
+     */
+    public StoredPolicy create(String name, String model, String settingsJson) {
+        return write(name, model, settingsJson, false);
+    }
+
+    private StoredPolicy write(String name, String model, String settingsJson, boolean replaceExisting) {
         if (name == null || name.isBlank()) {
             throw new StoreException("a policy needs a non-empty name");
         }
@@ -61,20 +74,24 @@ public final class PolicyRepository {
                     .fetchOptional(DNN_MODEL.ID).orElseThrow(() -> new StoreException(
                             "policy '" + name + "': no model named '" + model + "' in the catalog"));
             OffsetDateTime now = OffsetDateTime.now();
-            int updated = tx.update(POLICY)
+            int updated = !replaceExisting ? 0 : tx.update(POLICY)
                     .set(POLICY.MODEL_ID, modelId)
                     .set(POLICY.SETTINGS_JSON, settingsJson)
                     .set(POLICY.UPDATED_AT, now)
                     .where(POLICY.NAME.eq(name))
                     .execute();
             if (updated == 0) {
-                tx.insertInto(POLICY)
-                        .set(POLICY.NAME, name)
-                        .set(POLICY.MODEL_ID, modelId)
-                        .set(POLICY.SETTINGS_JSON, settingsJson)
-                        .set(POLICY.CREATED_AT, now)
-                        .set(POLICY.UPDATED_AT, now)
-                        .execute();
+                try {
+                    tx.insertInto(POLICY)
+                            .set(POLICY.NAME, name)
+                            .set(POLICY.MODEL_ID, modelId)
+                            .set(POLICY.SETTINGS_JSON, settingsJson)
+                            .set(POLICY.CREATED_AT, now)
+                            .set(POLICY.UPDATED_AT, now)
+                            .execute();
+                } catch (IntegrityConstraintViolationException e) {
+                    throw new StoreException("a policy named '" + name + "' already exists", e);
+                }
             }
         });
         return find(name).orElseThrow(() -> new StoreException("policy '" + name + "' vanished after saving"));

@@ -38,6 +38,17 @@ class PolicyRepositoryTest {
     }
 
     @Test
+    void createRefusesAnExistingNameAndKeepsItsSettings() {
+        try (Store store = Store.open(dir.resolve("wb"))) {
+            PolicyRepository policies = new PolicyRepository(store.dsl());
+            policies.create("once", "alexnet", "{\"v\":1}");
+            StoreException e = assertThrows(StoreException.class, () -> policies.create("once", "vgg16", "{\"v\":2}"));
+            assertEquals("a policy named 'once' already exists", e.getMessage());
+            assertEquals("{\"v\":1}", policies.find("once").orElseThrow().settingsJson());
+        }
+    }
+
+    @Test
     void unknownModelIsRejectedAndNothingIsStored() {
         try (Store store = Store.open(dir.resolve("wb"))) {
             PolicyRepository policies = new PolicyRepository(store.dsl());

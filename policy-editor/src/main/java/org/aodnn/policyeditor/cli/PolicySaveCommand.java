@@ -76,7 +76,8 @@ public final class PolicySaveCommand implements Callable<Integer> {
             PolicySettings settings = options.toSettings(store);
             decision = FiniteResults.require(PolicyInputs.resolve(store, settings).evaluate());
             replaced = existing.isPresent();
-            saved = policies.save(policyName, settings);
+            // without --replace the insert itself refuses an existing name: a concurrent save cannot slip in
+            saved = replace ? policies.save(policyName, settings) : policies.create(policyName, settings);
         } catch (IllegalArgumentException | CsvFormatException | SourceException | PolicyException
                  | StoreException e) {
             throw new CommandFailure(e.getMessage(), e);

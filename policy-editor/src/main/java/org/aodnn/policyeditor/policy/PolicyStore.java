@@ -25,6 +25,15 @@ public final class PolicyStore {
         }
     }
 
+    /** Creates the policy {@code name}; fails, storing nothing, when one of that name exists already. */
+    public SavedPolicy create(String name, PolicySettings settings) {
+        try {
+            return toSaved(repository.create(name, settings.model(), PolicyJson.write(settings)));
+        } catch (StoreException e) {
+            throw new PolicyException(e.getMessage(), e);
+        }
+    }
+
     public Optional<SavedPolicy> load(String name) {
         return repository.find(name).map(PolicyStore::toSaved);
     }
