@@ -42,7 +42,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (rows < 1 || runs < 1) {
-                throw new CommandFailure("--rows and --runs must be at least 1");
+                throw new CommandFailure("--rows and --runs must be at least 1", 2);
             }
             PrintWriter out = spec.commandLine().getOut();
             Path dir = Files.createTempDirectory("aodnn-bench-");

@@ -47,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!"layer-csv".equals(format)) {
-            throw new CommandFailure("--format " + format + ": unsupported (supported: layer-csv)");
+            throw new CommandFailure("--format " + format + ": unsupported (supported: layer-csv)", 2);
         }
         MeasurementFilter filter;
         try {

@@ -54,7 +54,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!"layer-csv".equals(format)) {
-            throw new CommandFailure("--format " + format + ": unsupported (supported: layer-csv)");
+            throw new CommandFailure("--format " + format + ": unsupported (supported: layer-csv)", 2);
         }
         if (platform != null && platform.isBlank()) {
             throw new CommandFailure("--platform: give a name (or leave the option out)", 2);

@@ -16,14 +16,14 @@ public final class OutputFile {
     public static void requireWritable(String option, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            throw new CommandFailure(option + " " + file + ": is a directory, not a file", 2);
+            throw new CommandFailure(option + " " + file + ": is a directory, not a file");
         }
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new CommandFailure(option + " " + file + ": the directory " + dir + " does not exist", 2);
+            throw new CommandFailure(option + " " + file + ": the directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
-            throw new CommandFailure(option + " " + file + ": cannot write in " + dir, 2);
+            throw new CommandFailure(option + " " + file + ": cannot write in " + dir);
         }
     }
 }

@@ -20,7 +20,7 @@ class OutputFileTest {
                 () -> OutputFile.requireWritable("--out", dir.resolve("nope/p.json")));
         assertEquals("--out " + dir.resolve("nope/p.json") + ": the directory " + dir.resolve("nope")
                 + " does not exist", missing.getMessage());
-        assertEquals(2, missing.exitCode());
+        assertEquals(1, missing.exitCode(), "the command cannot do its work (not a malformed command line)");
         Files.createDirectory(dir.resolve("sub"));
         CommandFailure directory = assertThrows(CommandFailure.class,
                 () -> OutputFile.requireWritable("--out", dir.resolve("sub")));

@@ -123,7 +123,7 @@ public final class EdgeCommand implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             if (timeoutMs <= 0) {
-                throw new CommandFailure("--timeout-ms must be > 0");
+                throw new CommandFailure("--timeout-ms must be > 0", 2);
             }
             List<NodeStatus> statuses;
             try (Store store = storeOptions.open()) {

@@ -72,7 +72,7 @@ public final class EdgeServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if ((tlsCert == null) != (tlsKey == null)) {
-            throw new CommandFailure("--tls-cert and --tls-key go together");
+            throw new CommandFailure("--tls-cert and --tls-key go together", 2);
         }
         TrustedKeys keys;
         try {

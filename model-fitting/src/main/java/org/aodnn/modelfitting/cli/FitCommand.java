@@ -119,7 +119,7 @@ public final class FitCommand implements Callable<Integer> {
         try {
             quantity = Quantity.parse(quantityName);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--quantity: " + e.getMessage());
+            throw new CommandFailure("--quantity: " + e.getMessage(), 2);
         }
         if (quantity != Quantity.LATENCY && calibrate != null && !calibrate.isEmpty()) {
             throw new CommandFailure("--calibrate: browser calibration (Eq. 2-3) maps latencies; fit "
@@ -137,7 +137,7 @@ public final class FitCommand implements Callable<Integer> {
         boolean lomo = false;
         if (evaluate != null) {
             if (!evaluate.equals(Evaluations.LEAVE_ONE_MODEL_OUT)) {
-                throw new CommandFailure("--evaluate " + evaluate + ": the only evaluation is leave-one-model-out");
+                throw new CommandFailure("--evaluate " + evaluate + ": the only evaluation is leave-one-model-out", 2);
             }
             lomo = true;
         }
@@ -153,7 +153,7 @@ public final class FitCommand implements Callable<Integer> {
         long models = rows.stream().map(LayerSample::model).distinct().count();
         if (lomo && models < 2) {
             throw new CommandFailure("--evaluate leave-one-model-out needs rows of at least two models; the data has "
-                    + models, 2);
+                    + models);
         }
         if (saveName != null && !replace) {
             try (Store store = storeOptions.open()) {
@@ -201,17 +201,17 @@ public final class FitCommand implements Callable<Integer> {
         try {
             o = FitOptions.mode(mode);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure("--mode: " + e.getMessage());
+            throw new CommandFailure("--mode: " + e.getMessage(), 2);
         }
         if (maxDegree != null) {
             if (maxDegree < 1 || maxDegree > 6) {
-                throw new CommandFailure("--max-degree " + maxDegree + ": expected 1 to 6");
+                throw new CommandFailure("--max-degree " + maxDegree + ": expected 1 to 6", 2);
             }
             o = o.withMaxDegree(maxDegree);
         }
         if (folds != null) {
             if (folds < 2) {
-                throw new CommandFailure("--folds " + folds + ": expected at least 2");
+                throw new CommandFailure("--folds " + folds + ": expected at least 2", 2);
             }
             o = o.withFolds(folds);
         }
@@ -223,7 +223,7 @@ public final class FitCommand implements Callable<Integer> {
         for (String c : calibrate == null ? List.<String>of() : calibrate) {
             int eq = c.indexOf('=');
             if (eq <= 0 || eq == c.length() - 1) {
-                throw new CommandFailure("--calibrate '" + c + "': expected PLATFORM=BASE, e.g. browser/wasm=cpu");
+                throw new CommandFailure("--calibrate '" + c + "': expected PLATFORM=BASE, e.g. browser/wasm=cpu", 2);
             }
             out.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
         }
@@ -233,7 +233,7 @@ public final class FitCommand implements Callable<Integer> {
     /** The document named by --base-predictor or --base-stored, or null; checked before any fitting starts. */
     private PredictorDocument basePredictor() {
         if (basePredictor != null && baseStored != null) {
-            throw new CommandFailure("--base-predictor and --base-stored: give one base predictor, not both");
+            throw new CommandFailure("--base-predictor and --base-stored: give one base predictor, not both", 2);
         }
         if ((basePredictor != null || baseStored != null) && (calibrate == null || calibrate.isEmpty())) {
             throw new CommandFailure((basePredictor != null ? "--base-predictor" : "--base-stored")

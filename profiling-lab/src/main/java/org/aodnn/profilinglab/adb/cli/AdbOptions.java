@@ -30,7 +30,7 @@ public final class AdbOptions {
         }
         if (port != null) {
             if (port < 1 || port > 65535) {
-                throw new CommandFailure("--adb-port " + port + " is not a TCP port (1..65535)");
+                throw new CommandFailure("--adb-port " + port + " is not a TCP port (1..65535)", 2);
             }
             a = a.withPort(port);
         }

@@ -121,7 +121,7 @@ public final class DeviceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (policy < 0) {
-                throw new CommandFailure("--policy " + policy + " is not a policy number");
+                throw new CommandFailure("--policy " + policy + " is not a policy number", 2);
             }
             CpuPolicy after;
             try (AdbDevice d = adb.open(serial); Store s = store.open()) {

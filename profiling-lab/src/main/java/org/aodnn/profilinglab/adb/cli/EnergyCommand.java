@@ -63,7 +63,7 @@ public final class EnergyCommand implements Callable<Integer> {
                 throw new CommandFailure("no such file: " + file);
             }
             if (baselineMw != null && (!Double.isFinite(baselineMw) || baselineMw < 0)) {
-                throw new CommandFailure("--baseline-mw must be a non-negative number of mW");
+                throw new CommandFailure("--baseline-mw must be a non-negative number of mW", 2);
             }
             Long startUs = captureStart == null ? null : parseTime(captureStart);
             MonsoonImport.Result r;
@@ -106,7 +106,7 @@ public final class EnergyCommand implements Callable<Integer> {
                 }
                 return ClockOffset.epochUs(Instant.parse(s));
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new CommandFailure("--capture-start '" + s + "' is neither an ISO-8601 instant nor epoch milliseconds");
+                throw new CommandFailure("--capture-start '" + s + "' is neither an ISO-8601 instant nor epoch milliseconds", 2);
             }
         }
     }

@@ -51,7 +51,7 @@ public final class VirtualPhoneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
-            throw new CommandFailure("--port " + port + " is not a TCP port (0..65535)");
+            throw new CommandFailure("--port " + port + " is not a TCP port (0..65535)", 2);
         }
         Path dir = stateDir != null ? stateDir
                 : DataHome.fromEnvironment().directory().resolve("virtual-phone-" + port);

@@ -131,7 +131,7 @@ class DeviceCommandsIntegrationTest {
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("no device nope:1"), unknown.err());
         Run port = run(new DevicesCommand(), "--adb-port", "70000");
-        assertEquals(1, port.exit());
+        assertEquals(2, port.exit(), "an option out of its range is bad usage");
         assertTrue(port.err().contains("--adb-port 70000"), port.err());
         Run connect = run(new DeviceCommand(), adb("connect", "not-a-target").toArray(String[]::new));
         assertEquals(1, connect.exit());
