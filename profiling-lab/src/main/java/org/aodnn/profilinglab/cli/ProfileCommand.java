@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
 /** {@code aodnn profile}: times a catalog model layer by layer in a real browser and stores the rows. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Profile a catalog model layer by layer in a browser (TF.js, NHWC) and store the session.",
-            "Exit status: 0 completed, 2 interrupted / failed / cancelled (rows measured before are kept)."})
+            "Exit status: 0 completed, 2 interrupted / failed / cancelled (rows measured before are kept) or bad usage,",
+            "1 when it cannot start (unknown model, no browser or phone, an --out that cannot be written)."})
 public final class ProfileCommand implements Callable<Integer> {
 
     @Mixin
