@@ -69,7 +69,19 @@ final class PhoneChanges {
         }
         return new Outcome("charging of " + serial + " paused through " + sw + " (battery now "
                 + (state.battery() == null ? "unknown" : state.battery().status())
-                + "; 'Reset device' resumes it)", state);
+                + "; 'Resume charging' or 'Reset device' resumes it)", state);
+    }
+
+    /** Puts the charging switch back as it was before a pause; the other recorded changes stay. */
+    Outcome resumeCharging(AdbDevice d, String serial) {
+        List<String> restored = control(d).resumeCharging();
+        DeviceState state = DeviceStateReader.read(d);
+        String battery = state.battery() == null ? "unknown" : state.battery().status();
+        return restored.isEmpty()
+                ? new Outcome("charging of " + serial + " was not paused by the Workbench; nothing to resume (battery "
+                        + battery + ")", state, true)
+                : new Outcome("charging of " + serial + " resumed: " + String.join(", ", restored) + " (battery now "
+                        + battery + ")", state);
     }
 
     /** Applies every recorded original of the phone, whoever recorded it, newest first ({@code aodnn device reset}). */

@@ -43,6 +43,7 @@ public final class PhoneControlsView {
     @FXML private Spinner<Integer> brightnessSpinner;
     @FXML private Button screenButton;
     @FXML private Button chargingButton;
+    @FXML private Button resumeChargingButton;
     @FXML private Button resetButton;
     @FXML private Button reloadButton;
     @FXML private Label statusLabel;
@@ -101,7 +102,8 @@ public final class PhoneControlsView {
         brightnessSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 255));
         brightnessValue = viewModel.brightnessProperty().asObject();
         brightnessSpinner.getValueFactory().valueProperty().bindBidirectional(brightnessValue);
-        for (var control : new javafx.scene.Node[] {brightnessSpinner, screenButton, chargingButton, resetButton}) {
+        for (var control : new javafx.scene.Node[] {brightnessSpinner, screenButton, chargingButton,
+            resumeChargingButton, resetButton}) {
             control.disableProperty().bind(viewModel.canControlProperty().not());
         }
         reloadButton.disableProperty().bind(viewModel.selectedSerialProperty().isNull()
@@ -165,6 +167,11 @@ public final class PhoneControlsView {
     @FXML
     private void pauseCharging() {
         viewModel.pauseCharging();
+    }
+
+    @FXML
+    private void resumeCharging() {
+        viewModel.resumeCharging();
     }
 
     @FXML

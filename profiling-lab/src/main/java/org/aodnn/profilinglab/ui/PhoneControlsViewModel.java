@@ -111,6 +111,15 @@ public final class PhoneControlsViewModel {
         runner.run("Pausing charging of " + serial, serial, d -> changes.pauseCharging(d, serial));
     }
 
+    /** Puts the charging switch back as it was before {@link #pauseCharging()}; other changes stay. */
+    public void resumeCharging() {
+        String serial = phone.serial();
+        if (!canControl.get()) {
+            return;
+        }
+        runner.run("Resuming charging of " + serial, serial, d -> changes.resumeCharging(d, serial));
+    }
+
     /** Applies every recorded original of the phone, newest first ({@code aodnn device reset}). */
     public void resetDevice() {
         String serial = phone.serial();

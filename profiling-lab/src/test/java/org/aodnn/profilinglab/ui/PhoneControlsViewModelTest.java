@@ -113,6 +113,21 @@ class PhoneControlsViewModelTest {
                             RestorableSetting.sysfs("/sys/class/power_supply/battery/input_suspend"), "0"),
                     recorded(restores, bed.serial), "every change recorded before it was made");
 
+            // resuming charging puts back only the charging switch; the other changes stay recorded
+            controls.resumeCharging();
+            settle(executor, controls);
+            assertFalse(controls.statusIsErrorProperty().get(), controls.statusProperty().get());
+            assertTrue(controls.statusProperty().get().startsWith("charging of " + bed.serial + " resumed: "
+                    + RestorableSetting.sysfs("/sys/class/power_supply/battery/input_suspend") + " = 0"),
+                    controls.statusProperty().get());
+            assertEquals("charging", lab.phones().states().get(bed.serial).battery().status());
+            assertFalse(recorded(restores, bed.serial).containsKey(
+                    RestorableSetting.sysfs("/sys/class/power_supply/battery/input_suspend")));
+            assertEquals(5, recorded(restores, bed.serial).size());
+            controls.resumeCharging();
+            settle(executor, controls);
+            assertTrue(controls.statusIsErrorProperty().get(), "nothing paused: said, not silently done");
+
             controls.resetDevice();
             settle(executor, controls);
             assertFalse(controls.statusIsErrorProperty().get(), controls.statusProperty().get());

@@ -27,11 +27,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code aodnn device show|set-freq|reset|connect}: one phone's state and controls. */
+/**
+ * {@code aodnn device show|set-freq|keep-screen-on|pause-charging|resume-charging|reset|connect}: one phone's
+ * state and controls.
+ */
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = "Show and control one Android device over adb.",
-        subcommands = {DeviceCommand.Show.class, DeviceCommand.SetFreq.class, DeviceCommand.Reset.class,
-            DeviceCommand.Connect.class})
+        subcommands = {DeviceCommand.Show.class, DeviceCommand.SetFreq.class, PhoneSettingCommands.KeepScreenOn.class,
+            PhoneSettingCommands.PauseCharging.class, PhoneSettingCommands.ResumeCharging.class,
+            DeviceCommand.Reset.class, DeviceCommand.Connect.class})
 public final class DeviceCommand implements Callable<Integer> {
 
     @Spec

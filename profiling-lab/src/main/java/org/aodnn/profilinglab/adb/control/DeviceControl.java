@@ -205,6 +205,15 @@ public final class DeviceControl {
         return null;
     }
 
+    /**
+     * Puts back the charging switches' recorded originals (any owner), leaving every other recorded change as it
+     * is; returns what was restored (empty when charging was not paused through a switch).
+     */
+    public List<String> resumeCharging() {
+        return restore(e -> CHARGING_SWITCHES.stream()
+                .anyMatch(sw -> e.setting().equals(RestorableSetting.SYSFS + sw[0])), null);
+    }
+
     // ---- undo ----
 
     /** Applies every recorded original of this device (all owners), newest first; returns what was restored. */

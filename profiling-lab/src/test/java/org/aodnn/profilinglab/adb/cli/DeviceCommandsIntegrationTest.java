@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code aodnn devices}, {@code device show|set-freq|reset|connect} and {@code virtual-phone} end to end. */
+/** {@code aodnn devices}, {@code device show|set-freq|keep-screen-on|...|reset|connect} and {@code virtual-phone} end to end. */
 class DeviceCommandsIntegrationTest {
 
     @TempDir
@@ -119,6 +119,32 @@ class DeviceCommandsIntegrationTest {
         assertEquals(2_419_200L, after.json().get("policies").get(1).get("scalingMaxKhz").asLong());
         Run nothing = run(new DeviceCommand(), adb("reset", bed.serial, "--db", db()).toArray(String[]::new));
         assertTrue(nothing.out().contains("nothing to restore"), nothing.out());
+    }
+
+    @Test
+    void screenAndChargingAreSetAndPutBackFromTheCommandLine() throws Exception {
+        Run screen = run(new DeviceCommand(), adb("keep-screen-on", bed.serial, "--brightness", "140", "--json",
+                "--db", db()).toArray(String[]::new));
+        assertEquals(0, screen.exit(), screen.err());
+        assertEquals(140, screen.json().get("brightness").asInt());
+        Run pause = run(new DeviceCommand(), adb("pause-charging", bed.serial, "--json", "--db", db())
+                .toArray(String[]::new));
+        assertEquals(0, pause.exit(), pause.err());
+        assertEquals("not-charging", pause.json().get("battery").asText());
+        Run resume = run(new DeviceCommand(), adb("resume-charging", bed.serial, "--json", "--db", db())
+                .toArray(String[]::new));
+        assertEquals(0, resume.exit(), resume.err());
+        assertEquals("charging", resume.json().get("battery").asText());
+        assertEquals(140, resume.json().get("brightness").asInt(), "resuming charging leaves the screen as it is");
+        Run again = run(new DeviceCommand(), adb("resume-charging", bed.serial, "--db", db()).toArray(String[]::new));
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("nothing to resume"), again.err());
+        Run badLevel = run(new DeviceCommand(), adb("keep-screen-on", bed.serial, "--brightness", "300", "--db", db())
+                .toArray(String[]::new));
+        assertEquals(2, badLevel.exit(), badLevel.err());
+        Run reset = run(new DeviceCommand(), adb("reset", bed.serial, "--json", "--db", db()).toArray(String[]::new));
+        assertEquals(0, reset.exit(), reset.err());
+        assertEquals(3, reset.json().get("restored").size(), "brightness mode, brightness and stay-on put back");
     }
 
     @Test
