@@ -77,6 +77,7 @@ public final class ProfilingLabView {
     @FXML private TableColumn<ProfilingSessionInfo, Number> sessionIdColumn;
     @FXML private TableColumn<ProfilingSessionInfo, String> sessionStatusColumn;
     @FXML private TableColumn<ProfilingSessionInfo, String> sessionTargetColumn;
+    @FXML private TableColumn<ProfilingSessionInfo, String> sessionModelsColumn;
     @FXML private TableColumn<ProfilingSessionInfo, String> sessionBackendsColumn;
     @FXML private TableColumn<ProfilingSessionInfo, String> sessionBrowserColumn;
     @FXML private TableColumn<ProfilingSessionInfo, String> sessionStartedColumn;
@@ -249,6 +250,7 @@ public final class ProfilingLabView {
         value(sessionStartedColumn, s -> time(s.startedAt()));
         value(sessionEndedColumn, s -> time(s.endedAt()));
         value(sessionRowsColumn, SessionRows::describe);
+        value(sessionModelsColumn, SessionRows::models);
         value(sessionMessageColumn, ProfilingSessionInfo::message);
         sessionTable.getSelectionModel().selectedItemProperty()
                 .addListener((obs, old, now) -> viewModel.selectedSessionProperty().set(now));

@@ -1,5 +1,10 @@
 package org.aodnn.profilinglab.ui;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 
 /**
@@ -9,6 +14,8 @@ import org.aodnn.db.domain.ProfilingSessionInfo;
  */
 final class SessionRows {
 
+    private static final ObjectMapper SETTINGS = new ObjectMapper();
+
     private SessionRows() {
     }
 
@@ -16,6 +23,21 @@ final class SessionRows {
     static String describe(ProfilingSessionInfo s) {
         String measured = s.layersMeasured() + (s.layersPlanned() == null ? "" : " of " + s.layersPlanned());
         return s.rowsReplaced() == 0 ? measured : measured + ", " + s.rowsReplaced() + " re-measured later";
+    }
+
+    /** The models and layer ranges the session was asked for ("mobilenet_v3_small 0-3, alexnet all"). */
+    static String models(ProfilingSessionInfo s) {
+        try {
+            JsonNode models = SETTINGS.readTree(s.settingsJson()).path("models");
+            List<String> parts = new ArrayList<>();
+            for (JsonNode m : models) {
+                String layers = m.path("layers").asText("");
+                parts.add(m.path("model").asText("?") + (layers.isEmpty() ? "" : " " + layers));
+            }
+            return String.join(", ", parts);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return ""; // an older or damaged settings document: the column stays empty, the rest still shows
+        }
     }
 
     /** A note for the session's results title; empty when all its rows are still its own. */

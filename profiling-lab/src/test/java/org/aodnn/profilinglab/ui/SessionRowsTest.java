@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 class SessionRowsTest {
 
     private static ProfilingSessionInfo session(Integer planned, int measured, int kept) {
-        return new ProfilingSessionInfo(1, "local-chromium", "local-chromium", "wasm", "{}", ProfilingStatus.COMPLETED,
+        return session("{}", planned, measured, kept);
+    }
+
+    private static ProfilingSessionInfo session(String settings, Integer planned, int measured, int kept) {
+        return new ProfilingSessionInfo(1, "local-chromium", "local-chromium", "wasm", settings, ProfilingStatus.COMPLETED,
                 "done", "Chromium", "UA", 2, true, null, planned, measured, 0, "[]", "[]", OffsetDateTime.now(),
                 OffsetDateTime.now(), kept);
     }
@@ -23,5 +27,14 @@ class SessionRowsTest {
         assertEquals(" — 4 of its 4 rows were measured again by later sessions, which hold them now",
                 SessionRows.replacedNote(session(4, 4, 0)));
         assertEquals("2", SessionRows.describe(session(null, 2, 2)));
+    }
+
+    @Test
+    void theModelsAskedForAreReadFromTheStoredSettings() {
+        assertEquals("mobilenet_v3_small 0-3, alexnet 0-18", SessionRows.models(session(
+                "{\"models\":[{\"model\":\"mobilenet_v3_small\",\"layers\":\"0-3\"},"
+                        + "{\"model\":\"alexnet\",\"layers\":\"0-18\"}],\"warmupRuns\":1}", 4, 4, 4)));
+        assertEquals("", SessionRows.models(session("{not json", 4, 4, 4)));
+        assertEquals("", SessionRows.models(session("{}", 4, 4, 4)));
     }
 }
