@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
-import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.profilinglab.adb.client.AdbDevice;
 import org.aodnn.profilinglab.adb.client.AdbException;
 import org.aodnn.profilinglab.adb.control.ControlException;
@@ -61,17 +60,7 @@ public final class DeviceCommand implements Callable<Integer> {
     /** {@code device show SERIAL [--json]}: reads the state, stores it as a snapshot, prints it. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Read a device's state (CPUs, clocks, battery, thermal, screen, browsers) and store it.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        AdbOptions adb = new AdbOptions();
-        @Mixin
-        StoreOptions store = new StoreOptions();
-        @Parameters(paramLabel = "SERIAL")
-        String serial;
-        @Option(names = "--json", description = "print one JSON document")
-        boolean json;
+    static final class Show extends OnePhoneCommand {
 
         @Override
         public Integer call() {
@@ -102,15 +91,7 @@ public final class DeviceCommand implements Callable<Integer> {
     @Command(name = "set-freq", mixinStandardHelpOptions = true,
             description = "Set a CPU policy's governor and frequency limits (needs root). The change lasts until "
                     + "'aodnn device reset SERIAL'; the original values are recorded first.")
-    static final class SetFreq implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        AdbOptions adb = new AdbOptions();
-        @Mixin
-        StoreOptions store = new StoreOptions();
-        @Parameters(paramLabel = "SERIAL")
-        String serial;
+    static final class SetFreq extends OnePhoneCommand {
         @Option(names = "--policy", required = true, paramLabel = "N", description = "cpufreq policy number")
         int policy;
         @Option(names = "--governor", paramLabel = "G", description = "e.g. performance, powersave, userspace, schedutil")
@@ -119,8 +100,6 @@ public final class DeviceCommand implements Callable<Integer> {
         Long min;
         @Option(names = "--max", paramLabel = "KHZ", description = "scaling_max_freq in kHz")
         Long max;
-        @Option(names = "--json", description = "print one JSON document")
-        boolean json;
 
         @Override
         public Integer call() {
@@ -152,17 +131,7 @@ public final class DeviceCommand implements Callable<Integer> {
     /** {@code device reset SERIAL}: applies every recorded original value. */
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = "Put back every recorded original setting of a device (after set-freq, or a crashed session).")
-    static final class Reset implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        AdbOptions adb = new AdbOptions();
-        @Mixin
-        StoreOptions store = new StoreOptions();
-        @Parameters(paramLabel = "SERIAL")
-        String serial;
-        @Option(names = "--json", description = "print one JSON document")
-        boolean json;
+    static final class Reset extends OnePhoneCommand {
 
         @Override
         public Integer call() {

@@ -3,21 +3,15 @@ package org.aodnn.profilinglab.adb.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.db.cli.Json;
-import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.profilinglab.adb.client.AdbDevice;
 import org.aodnn.profilinglab.adb.control.DeviceControl;
 import org.aodnn.profilinglab.adb.state.DeviceState;
 import org.aodnn.profilinglab.adb.state.DeviceStateReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The Phones tab's measurement settings as commands ({@code device keep-screen-on|pause-charging|resume-charging}):
@@ -29,17 +23,7 @@ final class PhoneSettingCommands {
     }
 
     /** One device, one change through {@link DeviceControl}, then the state read back. */
-    abstract static class Change implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        AdbOptions adb = new AdbOptions();
-        @Mixin
-        StoreOptions store = new StoreOptions();
-        @Parameters(paramLabel = "SERIAL")
-        String serial;
-        @Option(names = "--json", description = "print one JSON document")
-        boolean json;
+    abstract static class Change extends OnePhoneCommand {
 
         /** Makes the change; returns what was done, or throws a {@link CommandFailure} saying why not. */
         abstract String change(DeviceControl control);
