@@ -90,8 +90,11 @@ final class OutcomeCharts {
         if (keep != null && platforms.contains(keep)) {
             // the choice is unchanged, so its listener will not fire: redraw for the new outcome here
             refreshCharts();
+        } else if (platforms.isEmpty()) {
+            chartPlatform.set(null);
+            refreshCharts(); // nothing to chart: clear what the last outcome drew (the value may be null already)
         } else {
-            chartPlatform.set(platforms.isEmpty() ? null : platforms.get(0));
+            chartPlatform.set(platforms.get(0));
         }
     }
 
