@@ -113,7 +113,8 @@ public final class PolicyEditorViewModel implements Activatable {
         model.addListener((o, a, b) -> {
             if (!quiet) {
                 resetBoundsOnNextProblem = true; // a model the operator picked gets bounds of its own scale
-                inputBytes = null; // and its own input size: a loaded policy's applied to its model only
+                // and its own input size: a loaded policy's applies to its model only (also when it is chosen again)
+                inputBytes = java.util.Objects.equals(b, loadedPolicyModel) ? loadedPolicyInputBytes : null;
             }
             rebuildProblem();
         });
@@ -204,6 +205,9 @@ public final class PolicyEditorViewModel implements Activatable {
      * policy.
      */
     private Long inputBytes;
+    /** The model and input size of the last loaded policy, to give the input size back when its model returns. */
+    private String loadedPolicyModel;
+    private Long loadedPolicyInputBytes;
 
     private void rebuildProblem() {
         String name = model.get();
@@ -261,10 +265,11 @@ public final class PolicyEditorViewModel implements Activatable {
     /** Slider ranges from the cut costs; the bounds default to the median cut when a model is chosen. */
     private void updateLimits(PartitionProblem p) {
         BoundScales scales = BoundScales.of(p, scenario());
+        // A slider clamps its value to its range and the two-way binding writes the clamped value back into the
+        // bound, so a limit is never set below the bound it holds: widen first, narrow only to the bound.
         quietly(() -> {
-            tMaxLimit.set(scales.tMaxLimit());
-            eMaxLimit.set(scales.eMaxLimit());
             if (resetBoundsOnNextProblem) {
+                widenLimits(scales.medianT(), scales.medianE(), scales.medianT() / scales.medianE());
                 tMaxMs.set(scales.medianT());
                 eMaxJ.set(scales.medianE());
                 if (etaLinked.get()) {
@@ -273,12 +278,19 @@ public final class PolicyEditorViewModel implements Activatable {
                 undo.clear();
             }
             // a bound beyond the new costs (a loaded policy's, or kept across a source change) is the operator's:
-            // widen the slider to it rather than lower it behind their back, which a Save would then store
-            tMaxLimit.set(Math.max(tMaxLimit.get(), tMaxMs.get()));
-            eMaxLimit.set(Math.max(eMaxLimit.get(), eMaxJ.get()));
+            // the slider reaches it rather than lowering it behind their back, which a Save would then store
+            tMaxLimit.set(Math.max(scales.tMaxLimit(), tMaxMs.get()));
+            eMaxLimit.set(Math.max(scales.eMaxLimit(), eMaxJ.get()));
             etaLimit.set(BoundScales.niceCeiling(Math.max(tMaxLimit.get() / Math.max(eMaxJ.get(), 1e-9), eta.get()) * 2));
         });
         resetBoundsOnNextProblem = false;
+    }
+
+    /** Raises the slider limits (never lowers them) so the sliders can hold these values. */
+    private void widenLimits(double tMax, double eMax, double etaValue) {
+        tMaxLimit.set(Math.max(tMaxLimit.get(), tMax));
+        eMaxLimit.set(Math.max(eMaxLimit.get(), eMax));
+        etaLimit.set(Math.max(etaLimit.get(), etaValue));
     }
 
     private void boundsChanged() {
@@ -376,10 +388,13 @@ public final class PolicyEditorViewModel implements Activatable {
             downMbps.set(s.downMbps());
             weightsCached.set(s.weightsCached());
             etaLinked.set(s.etaLinked());
+            widenLimits(s.tMaxMs(), s.eMaxJ(), s.eta());
             tMaxMs.set(s.tMaxMs());
             eMaxJ.set(s.eMaxJ());
             eta.set(s.eta());
             inputBytes = s.inputBytes(); // before the model, whose change rebuilds the problem
+            loadedPolicyModel = s.model();
+            loadedPolicyInputBytes = s.inputBytes();
             model.set(s.model());
         });
         rebuildProblem();

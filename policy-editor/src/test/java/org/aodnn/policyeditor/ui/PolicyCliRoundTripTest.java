@@ -104,6 +104,8 @@ class PolicyCliRoundTripTest {
 
             vm.modelProperty().set("vgg16"); // another model: its own input size again
             assertEquals(null, vm.currentSettings().inputBytes());
+            vm.modelProperty().set("alexnet"); // back to the policy's model: its input size with it
+            assertEquals(12345678L, vm.currentSettings().inputBytes());
         }
     }
 }

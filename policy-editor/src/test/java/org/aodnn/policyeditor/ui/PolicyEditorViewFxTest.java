@@ -15,6 +15,8 @@ import javafx.scene.input.KeyCode;
 import org.aodnn.db.Store;
 import org.aodnn.db.task.CurrentThreadTaskExecutor;
 import org.aodnn.policyeditor.TinyPredictor;
+import org.aodnn.policyeditor.policy.PolicySettings;
+import org.aodnn.policyeditor.policy.PolicyStore;
 import org.aodnn.policyeditor.solver.Evaluation;
 import org.aodnn.policyeditor.solver.NetworkProfile;
 import org.aodnn.policyeditor.source.LayerSource;
@@ -162,6 +164,24 @@ class PolicyEditorViewFxTest {
         assertEquals(undo, vm.undoManager().undoTextProperty().get());
         assertEquals("mobilenet_v3_small", view.cutChart().evaluation() == null ? null
                 : vm.problemProperty().get().model());
+    }
+
+    @Test
+    void aLoadedPolicysBoundsBeyondTheSlidersStayAsSaved() throws Exception {
+        PolicyEditorViewModel vm = view.viewModel();
+        javafx.scene.control.Slider tMax = robot.lookup("#tmax-slider").queryAs(javafx.scene.control.Slider.class);
+        double far = vm.tMaxLimitProperty().get() * 10;
+        PolicySettings now = vm.currentSettings();
+        PolicySettings wide = new PolicySettings(now.model(), now.mobileLatency(), now.edgeLatency(),
+                now.mobileEnergy(), now.network(), now.upMbps(), now.downMbps(), now.weightsCached(), far,
+                vm.eMaxLimitProperty().get() * 10, 0, true, null);
+        robot.interact(() -> new PolicyStore(store).save("wide", wide));
+        robot.interact(() -> vm.loadPolicy("wide"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the slider (its value two-way bound to T_max) must not clamp the bound to its old range
+        assertEquals(far, vm.tMaxMsProperty().get(), 1e-9);
+        assertEquals(far, tMax.getValue(), 1e-9);
+        assertEquals(wide, vm.currentSettings(), "a re-save would store the policy as it was saved");
     }
 
     private static String shown(NetworkProfile n) {
