@@ -135,32 +135,40 @@ public final class ManifestCommand implements Callable<Integer> {
     }
 
     /**
-     * Writes the file (atomically) before the manifest is recorded, so that a failed write records nothing;
-     * if recording fails after the write, the file goes too (no file for a manifest the database lacks).
+     * Stages the file beside {@code file} before the manifest is recorded, so a failed write records nothing, and
+     * puts it in place only once the manifest is recorded, so a failed recording leaves an existing file as it
+     * was. The staged file never outlives the command.
      */
     static SignedManifest buildWrittenThenRecorded(ManifestCatalog catalog, ResolvedPolicy policy, Path file) {
-        boolean[] written = {false};
+        Path staged = file.toAbsolutePath().normalize().resolveSibling(
+                AtomicFiles.TEMP_PREFIX + file.getFileName() + "-" + java.util.UUID.randomUUID());
         try {
-            return catalog.build(policy, manifest -> {
-                try {
-                    AtomicFiles.write(file, StrictJson.pretty(manifest.document()), false);
-                } catch (IOException e) {
-                    throw new IOException("cannot write --out " + file + ": " + e.getMessage()
-                            + " (nothing was recorded)", e);
-                }
-                written[0] = true;
-            });
-        } catch (IOException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (written[0]) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            SignedManifest recorded;
+            try {
+                recorded = catalog.build(policy, manifest -> {
+                    try {
+                        AtomicFiles.write(staged, StrictJson.pretty(manifest.document()), false);
+                    } catch (IOException e) {
+                        throw new IOException("cannot write --out " + file + ": " + e.getMessage()
+                                + " (nothing was recorded)", e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new CommandFailure(e.getMessage(), e);
             }
-            throw e;
+            try {
+                AtomicFiles.move(staged, file);
+            } catch (IOException e) {
+                throw new CommandFailure("the manifest is recorded as " + recorded.model() + " v" + recorded.version()
+                        + " but --out " + file + " cannot be written: " + e.getMessage(), e);
+            }
+            return recorded;
+        } finally {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // a leftover .tmp- file is swept like any other killed write's
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.aodnn.edgeconnector.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class ManifestBuildOutputTest {
     }
 
     @Test
-    void whenRecordingFailsAfterTheWriteTheFileIsRemoved() throws Exception {
+    void whenRecordingFailsNoFileIsLeftAndAnExistingOneIsKept() throws Exception {
         assertEquals(0, build(dir.resolve("m1.json").toString()).exit());
         try (Store store = Store.open(db)) {
             // the database refuses v2 (as it would a v2 another console recorded a moment earlier)
@@ -95,5 +96,14 @@ class ManifestBuildOutputTest {
         assertTrue(failed.err().contains("alexnet v2"), failed.err());
         assertFalse(Files.exists(out), "no file for a manifest the database does not have");
         assertEquals(List.of(1), storedVersions());
+
+        // over an existing file: a failed recording leaves it as it was, and no staged file behind
+        Path existing = dir.resolve("m1.json");
+        byte[] before = Files.readAllBytes(existing);
+        assertEquals(1, build(existing.toString()).exit());
+        assertArrayEquals(before, Files.readAllBytes(existing), "the last good manifest file is kept");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".tmp-")), "no staged file left");
+        }
     }
 }
