@@ -48,7 +48,7 @@ public final class PartitionCommand implements Callable<Integer> {
         try {
             options.checkRanges(); // before the database is opened (or created)
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(e.getMessage(), 2); // bad usage: a value outside its range, an empty name
         }
         try (Store store = storeOptions.open()) {
             PolicySettings settings = options.toSettings(store);

@@ -35,7 +35,7 @@ public final class PolicyDeleteCommand implements Callable<Integer> {
         try {
             policyName = PolicyName.forLookup(name);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(e.getMessage(), 2);
         }
         try (Store store = storeOptions.open()) {
             PolicyStore policies = new PolicyStore(store);

@@ -59,7 +59,7 @@ public final class PolicySaveCommand implements Callable<Integer> {
             policyName = PolicyName.forSave(name);
             options.checkRanges(); // before the database is opened (or created)
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(e.getMessage(), 2); // bad usage: a value outside its range, an empty name
         }
         SavedPolicy saved;
         Evaluation decision;

@@ -48,7 +48,7 @@ public final class PolicyShowCommand implements Callable<Integer> {
         try {
             policyName = PolicyName.forLookup(name);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(e.getMessage(), 2);
         }
         SavedPolicy saved;
         Evaluation decision = null;

@@ -63,9 +63,19 @@ class PartitionRangesTest {
         return args;
     }
 
+    /** An option out of its range: bad usage, exit 2. */
     private static String error(String... overrides) {
+        return failure(2, overrides);
+    }
+
+    /** Options each in range whose results overflow: the command cannot do its work, exit 1. */
+    private static String overflow(String... overrides) {
+        return failure(1, overrides);
+    }
+
+    private static String failure(int code, String... overrides) {
         Cli.Result r = Cli.run(new PartitionCommand(), args(overrides));
-        assertEquals(1, r.code(), r.out());
+        assertEquals(code, r.code(), r.err());
         assertEquals("", r.out(), "nothing is printed as a result");
         return r.err().strip();
     }
@@ -133,13 +143,13 @@ class PartitionRangesTest {
         Path latency = Files.writeString(dir.resolve("huge.csv"), LayerValuesCsv.write(alexnet, "latency_ms", huge));
         Path energy = Files.writeString(dir.resolve("zero-energy.csv"),
                 LayerValuesCsv.write(alexnet, "energy_j", new double[alexnet.layers().size()]));
-        String e = error("--mobile-latency", latency.toString(), "--mobile-energy", energy.toString(), "--json");
+        String e = overflow("--mobile-latency", latency.toString(), "--mobile-energy", energy.toString(), "--json");
         assertStarts("alexnet: no finite result: T (ms) of cut k=", e);
         assertTrue(e.contains("is Infinity"), e);
 
         // with a compute power, the per-layer energy P x tw overflows first: both options are named
         assertEquals("--mobile-power-mw 2000 x --mobile-latency " + latency + ": layer 0 (features.0) takes 1e+307"
                 + " ms, which gives no finite energy; the latency source holds values too large",
-                error("--mobile-latency", latency.toString()));
+                overflow("--mobile-latency", latency.toString()));
     }
 }

@@ -93,6 +93,12 @@ class PolicyCommandTest {
         return r.err().strip();
     }
 
+    /** An empty or unusable name, an option out of its range: bad usage, exit 2. */
+    private String usage(Cli.Result r) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        return r.err().strip();
+    }
+
     private List<String> names() {
         List<String> names = new ArrayList<>();
         ok(policy("list", "--db", db.toString(), "--json")).json().get("policies")
@@ -172,16 +178,16 @@ class PolicyCommandTest {
 
     @Test
     void namesAreTrimmedAndMustBeUsable() {
-        assertEquals("policy name is empty: give a name such as alexnet-wifi", failed(save("   ")));
-        assertTrue(failed(save("a\tb")).contains("contains a control character at position 2"));
-        assertTrue(failed(save("x".repeat(201))).startsWith("policy name is 201 characters long, at most 200"));
+        assertEquals("policy name is empty: give a name such as alexnet-wifi", usage(save("   ")));
+        assertTrue(usage(save("a\tb")).contains("contains a control character at position 2"));
+        assertTrue(usage(save("x".repeat(201))).startsWith("policy name is 201 characters long, at most 200"));
         assertEquals(List.of(), names());
         ok(save("  padded  "));
         assertEquals(List.of("padded"), names());
         ok(policy("show", " padded ", "--db", db.toString()));
-        assertEquals("policy name is empty: give a name such as alexnet-wifi", failed(policy("show", "", "--db",
+        assertEquals("policy name is empty: give a name such as alexnet-wifi", usage(policy("show", "", "--db",
                 db.toString())));
-        assertEquals("policy name is empty: give a name such as alexnet-wifi", failed(policy("delete", " ", "--db",
+        assertEquals("policy name is empty: give a name such as alexnet-wifi", usage(policy("delete", " ", "--db",
                 db.toString())));
     }
 
@@ -194,7 +200,7 @@ class PolicyCommandTest {
         List<String> up = new ArrayList<>(List.of("save", "bad"));
         up.addAll(partition());
         up.set(up.indexOf("--up") + 1, "1e308");
-        assertEquals("--up 1e+308: must be a finite number from 0.001 to 1000000 Mbit/s", failed(policy(up)));
+        assertEquals("--up 1e+308: must be a finite number from 0.001 to 1000000 Mbit/s", usage(policy(up)));
 
         // values that overflow the sums: refused before anything is stored
         Path huge = Files.writeString(dir.resolve("huge.csv"), hugeLatencies());
