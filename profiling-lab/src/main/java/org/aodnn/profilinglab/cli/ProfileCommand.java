@@ -246,7 +246,7 @@ public final class ProfileCommand implements Callable<Integer> {
             if (out != null) {
                 writeCsv(rows, out);
             }
-            report(outcome, rows, phone == null ? null : phone.energy());
+            report(outcome, rows, phone);
             return outcome.status() == ProfilingStatus.COMPLETED ? 0 : 2;
         }
     }
@@ -304,7 +304,10 @@ public final class ProfileCommand implements Callable<Integer> {
                 e.chargingWhileMeasuring() ? "; the phone was charging while measuring" : "");
     }
 
-    private void report(SessionOutcome o, List<LayerMeasurement> rows, PhoneEnergyRun.Result energy) {
+    private void report(SessionOutcome o, List<LayerMeasurement> rows, PhoneProfiling phone) {
+        PhoneEnergyRun.Result energy = phone == null ? null : phone.energy();
+        // a phone run whose attribution failed (logged) says so, rather than looking like a run without a phone
+        String energyProblem = phone != null && energy == null ? "energy: attribution failed (see the log)" : null;
         PrintWriter stdout = spec.commandLine().getOut();
         TreeMap<String, Integer> byBackend = new TreeMap<>(o.rowsByBackend());
         if (json) {
@@ -354,6 +357,9 @@ public final class ProfileCommand implements Callable<Integer> {
             doc.put("seconds", o.elapsed().toMillis() / 1000.0);
             if (energy == null) {
                 doc.putNull("energy");
+                if (energyProblem != null) {
+                    doc.put("energyProblem", energyProblem);
+                }
             } else {
                 ObjectNode e = doc.putObject("energy");
                 e.put("samples", energy.samples());
@@ -391,6 +397,8 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         if (energy != null) {
             stdout.println(energyLine(energy));
+        } else if (energyProblem != null) {
+            stdout.println(energyProblem);
         }
         if (out != null) {
             stdout.println("wrote " + rows.size() + " rows to " + out.toAbsolutePath());

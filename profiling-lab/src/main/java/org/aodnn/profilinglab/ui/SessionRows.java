@@ -19,10 +19,10 @@ final class SessionRows {
     private SessionRows() {
     }
 
-    /** "4 of 4", or "4 of 4, 3 re-measured later" when later sessions replaced rows of it. */
+    /** "4 of 4", or "4 of 4, 3 replaced later" when a later session or import replaced rows of it. */
     static String describe(ProfilingSessionInfo s) {
         String measured = s.layersMeasured() + (s.layersPlanned() == null ? "" : " of " + s.layersPlanned());
-        return s.rowsReplaced() == 0 ? measured : measured + ", " + s.rowsReplaced() + " re-measured later";
+        return s.rowsReplaced() == 0 ? measured : measured + ", " + s.rowsReplaced() + " replaced later";
     }
 
     /** The models and layer ranges the session was asked for ("mobilenet_v3_small 0-3, alexnet all"). */
@@ -43,6 +43,6 @@ final class SessionRows {
     /** A note for the session's results title; empty when all its rows are still its own. */
     static String replacedNote(ProfilingSessionInfo s) {
         return s.rowsReplaced() == 0 ? "" : " — " + s.rowsReplaced() + " of its " + s.layersMeasured()
-                + " rows were measured again by later sessions, which hold them now";
+                + " rows were replaced later (the same layers profiled again or imported), which hold them now";
     }
 }

@@ -23,8 +23,8 @@ class SessionRowsTest {
     void rowsLaterSessionsReplacedAreCountedAndExplained() {
         assertEquals("4 of 4", SessionRows.describe(session(4, 4, 4)));
         assertEquals("", SessionRows.replacedNote(session(4, 4, 4)));
-        assertEquals("4 of 4, 3 re-measured later", SessionRows.describe(session(4, 4, 1)));
-        assertEquals(" — 4 of its 4 rows were measured again by later sessions, which hold them now",
+        assertEquals("4 of 4, 3 replaced later", SessionRows.describe(session(4, 4, 1)));
+        assertEquals(" — 4 of its 4 rows were replaced later (the same layers profiled again or imported), which hold them now",
                 SessionRows.replacedNote(session(4, 4, 0)));
         assertEquals("2", SessionRows.describe(session(null, 2, 2)));
     }

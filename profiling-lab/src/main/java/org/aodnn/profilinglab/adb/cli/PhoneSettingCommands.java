@@ -28,8 +28,13 @@ final class PhoneSettingCommands {
         /** Makes the change; returns what was done, or throws a {@link CommandFailure} saying why not. */
         abstract String change(DeviceControl control);
 
+        /** Checks the options before the phone is opened (bad usage is said even with the phone away). */
+        void checkOptions() {
+        }
+
         @Override
         public Integer call() {
+            checkOptions();
             String done;
             DeviceState state;
             try (AdbDevice d = adb.open(serial); Store s = store.open()) {
@@ -68,10 +73,14 @@ final class PhoneSettingCommands {
         int brightness;
 
         @Override
-        String change(DeviceControl control) {
+        void checkOptions() {
             if (brightness < 0 || brightness > 255) {
                 throw new CommandFailure("--brightness " + brightness + ": expected 0 to 255", 2);
             }
+        }
+
+        @Override
+        String change(DeviceControl control) {
             control.keepScreenOn(brightness);
             return "screen kept on at brightness " + brightness;
         }
