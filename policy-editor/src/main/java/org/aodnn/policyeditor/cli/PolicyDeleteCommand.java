@@ -31,16 +31,11 @@ public final class PolicyDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String policyName;
-        try {
-            policyName = PolicyName.forLookup(name);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), 2);
-        }
+        String policyName = PolicyName.forLookup(name);
         try (Store store = storeOptions.open()) {
             PolicyStore policies = new PolicyStore(store);
             if (policies.list().stream().noneMatch(p -> p.name().equals(policyName))) {
-                policies.require(policyName); // fails, listing the saved names
+                policies.require(policyName); // fails, listing the saved names (a damaged one can still be deleted)
             }
             if (!policies.delete(policyName)) {
                 throw new CommandFailure("policy '" + policyName + "' was deleted meanwhile");

@@ -54,9 +54,8 @@ public final class PolicySaveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String policyName;
+        String policyName = PolicyName.forSave(name);
         try {
-            policyName = PolicyName.forSave(name);
             options.checkRanges(); // before the database is opened (or created)
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), 2); // bad usage: a value outside its range, an empty name

@@ -44,12 +44,7 @@ public final class PolicyShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String policyName;
-        try {
-            policyName = PolicyName.forLookup(name);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), 2);
-        }
+        String policyName = PolicyName.forLookup(name);
         SavedPolicy saved;
         Evaluation decision = null;
         String decisionError = null;

@@ -2,9 +2,9 @@ package org.aodnn.profilinglab.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.aodnn.db.cli.Json;
 import org.aodnn.db.domain.ProfilingSessionInfo;
 
 /**
@@ -13,8 +13,6 @@ import org.aodnn.db.domain.ProfilingSessionInfo;
  * older session finds fewer rows than it measured and no reason.
  */
 final class SessionRows {
-
-    private static final ObjectMapper SETTINGS = new ObjectMapper();
 
     private SessionRows() {
     }
@@ -28,7 +26,7 @@ final class SessionRows {
     /** The models and layer ranges the session was asked for ("mobilenet_v3_small 0-3, alexnet all"). */
     static String models(ProfilingSessionInfo s) {
         try {
-            JsonNode models = SETTINGS.readTree(s.settingsJson()).path("models");
+            JsonNode models = Json.MAPPER.readTree(s.settingsJson()).path("models");
             List<String> parts = new ArrayList<>();
             for (JsonNode m : models) {
                 String layers = m.path("layers").asText("");
