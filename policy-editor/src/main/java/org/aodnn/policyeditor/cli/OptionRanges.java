@@ -28,7 +28,7 @@ final class OptionRanges {
     static final double MAX_E_MAX_J = 1e6;
     static final double MAX_ETA = 1e15;
     static final double MAX_POWER_MW = 1e5;
-    static final long MAX_INPUT_BYTES = 1_000_000_000_000L;
+    static final long MAX_INPUT_BYTES = org.aodnn.policyeditor.policy.InputSize.MAX_BYTES;
 
     private OptionRanges() {
     }

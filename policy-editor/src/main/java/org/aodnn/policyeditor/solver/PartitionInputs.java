@@ -47,8 +47,13 @@ public record PartitionInputs(String model, List<LayerCost> layers, long inputBy
             costs.add(new LayerCost(layer.layerIndex(), layer.layerName(), tw[i], edgeLatencyMs.get(i), ew[i],
                     layer.geometry().weightBytes(), layer.cutAfter(), 4L * layer.crossingElems()));
         }
-        long d0 = inputBytes != null ? inputBytes : 4L * model.layers().get(0).geometry().inElems();
+        long d0 = inputBytes != null ? inputBytes : modelInputBytes(model);
         return new PartitionInputs(model.name(), costs, d0);
+    }
+
+    /** The model's own input size D_0: 4 bytes (float32) per element of the first layer's input. */
+    public static long modelInputBytes(DnnModel model) {
+        return 4L * model.layers().get(0).geometry().inElems();
     }
 
     private static void requireSize(DnnModel model, LayerValues values, int n) {

@@ -21,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.aodnn.db.task.Activatable;
+import org.aodnn.policyeditor.policy.InputSize;
 import org.aodnn.policyeditor.solver.NetworkProfile;
 import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
@@ -74,6 +75,10 @@ public final class PolicyEditorView {
     private Slider downSlider;
     @FXML
     private CheckBox cachedBox;
+    @FXML
+    private TextField inputSizeField;
+    @FXML
+    private Label inputSizeHint;
     @FXML
     private ComboBox<EnergySource> energyBox;
     @FXML
@@ -183,6 +188,7 @@ public final class PolicyEditorView {
         networkField(alphaDownField, NetworkParameter.ALPHA_DOWN);
         networkField(betaField, NetworkParameter.BETA);
         cachedBox.selectedProperty().bindBidirectional(viewModel.weightsCachedProperty());
+        bindInputSize();
 
         slider(upSlider, viewModel.upMbpsProperty(), "uplink");
         slider(downSlider, viewModel.downMbpsProperty(), "downlink");
@@ -302,6 +308,43 @@ public final class PolicyEditorView {
         };
         field.setOnAction(e -> commit.run());
         field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit.run();
+            }
+        });
+    }
+
+    /**
+     * The input upload size: the field shows the size set for the policy (empty for the model's own, which the
+     * hint below gives); Enter or leaving the field commits the text as one undoable edit, and a bad entry
+     * stays visible in red with the reason in the status line, as in the network fields.
+     */
+    private void bindInputSize() {
+        Runnable show = () -> {
+            Long bytes = viewModel.inputBytesProperty().get();
+            inputSizeField.setText(bytes == null ? "" : bytes.toString());
+            inputSizeField.setStyle("");
+        };
+        show.run();
+        viewModel.inputBytesProperty().addListener(o -> show.run());
+        inputSizeHint.textProperty().bind(Bindings.createStringBinding(() -> {
+            Long own = viewModel.modelInputBytesProperty().get();
+            Long set = viewModel.inputBytesProperty().get();
+            String ownText = own == null ? "" : "The model's own: " + InputSize.describe(own) + ".";
+            return set == null ? ownText + " Empty uses it."
+                    : "Set: " + InputSize.describe(set) + ". " + ownText + " Clear the field to use it.";
+        }, viewModel.modelInputBytesProperty(), viewModel.inputBytesProperty()));
+        inputSizeField.setTooltip(new Tooltip("Bytes uploaded when the whole model runs on the edge (cut 0):"
+                + " a number of bytes, or with kB, MB, KiB, MiB; empty for the model's own (4 bytes per input value)"));
+        Runnable commit = () -> {
+            if (viewModel.editInputSize(inputSizeField.getText())) {
+                show.run();
+            } else {
+                inputSizeField.setStyle(INVALID_STYLE);
+            }
+        };
+        inputSizeField.setOnAction(e -> commit.run());
+        inputSizeField.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
                 commit.run();
             }

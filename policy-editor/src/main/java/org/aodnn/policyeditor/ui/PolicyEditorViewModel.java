@@ -35,7 +35,9 @@ import org.aodnn.policyeditor.solver.Scenario;
 import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
 import org.aodnn.policyeditor.source.SourceResolver;
-import org.aodnn.policyeditor.ui.undo.PropertyEdit;
+import org.aodnn.policyeditor.policy.InputSize;
+import org.aodnn.policyeditor.solver.PartitionInputs;
+import org.aodnn.policyeditor.ui.undo.EditRecorder;
 import org.aodnn.policyeditor.ui.undo.UndoManager;
 
 /**
@@ -44,7 +46,7 @@ import org.aodnn.policyeditor.ui.undo.UndoManager;
  * E_max, η) re-evaluates it at once on the calling thread, since a decision and a 100-point bandwidth sweep
  * cost microseconds. Edits are recorded for undo/redo; a slider drag is one edit, recorded on release. Latency sources are
  * measured profiles or fitted predictors stored in the database; the network profile's α_u, α_d and β_p
- * can be edited ({@link #editNetwork}).
+ * can be edited ({@link #editNetwork}), and so can the input's upload size ({@link #editInputSize}).
  */
 public final class PolicyEditorViewModel implements Activatable {
 
@@ -54,6 +56,8 @@ public final class PolicyEditorViewModel implements Activatable {
     private final Store store;
     private final TaskExecutor executor;
     private final UndoManager undo = new UndoManager();
+    private final EditRecorder edits = new EditRecorder(undo);
+    private final SliderLimits limits = new SliderLimits();
 
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<LayerSource> latencySources = FXCollections.observableArrayList();
@@ -77,18 +81,18 @@ public final class PolicyEditorViewModel implements Activatable {
     private final DoubleProperty eta = new SimpleDoubleProperty(200);
     private final BooleanProperty etaLinked = new SimpleBooleanProperty(true);
     private final StringProperty policyName = new SimpleStringProperty("");
+    /** The input's upload size D_0 in bytes; null for the model's own (4 bytes per input element). */
+    private final ObjectProperty<Long> inputBytes = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Long> modelInputBytes = new ReadOnlyObjectWrapper<>();
+    /** An input size belongs to its model: the one set for each model, given back when it is chosen again. */
+    private final Map<String, Long> inputBytesByModel = new HashMap<>();
 
     private final ReadOnlyObjectWrapper<PartitionProblem> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BandwidthSweep> sweep = new ReadOnlyObjectWrapper<>();
-    private final DoubleProperty tMaxLimit = new SimpleDoubleProperty(2000);
-    private final DoubleProperty eMaxLimit = new SimpleDoubleProperty(10);
-    private final DoubleProperty etaLimit = new SimpleDoubleProperty(1000);
     private final StringProperty readout = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
-    private final Map<Property<?>, Object> dragStart = new HashMap<>();
-    private boolean quiet;
     private boolean etaFollowingBounds;
     private boolean resetBoundsOnNextProblem = true;
     private long problemGeneration;
@@ -96,31 +100,38 @@ public final class PolicyEditorViewModel implements Activatable {
     public PolicyEditorViewModel(Store store, TaskExecutor executor) {
         this.store = store;
         this.executor = executor;
-        recordEdits(model, "model");
-        recordEdits(mobileSource, "mobile latency source");
-        recordEdits(edgeSource, "edge latency source");
-        recordEdits(computePowerMw, "compute power");
-        recordEdits(energySource, "mobile energy source");
-        recordEdits(network, "network profile");
-        recordEdits(upMbps, "uplink");
-        recordEdits(downMbps, "downlink");
-        recordEdits(weightsCached, "weights cached");
-        recordEdits(tMaxMs, "T_max");
-        recordEdits(eMaxJ, "E_max");
-        recordEdits(eta, "η");
-        recordEdits(etaLinked, "η link");
+        edits.watch(model, "model");
+        edits.watch(mobileSource, "mobile latency source");
+        edits.watch(edgeSource, "edge latency source");
+        edits.watch(computePowerMw, "compute power");
+        edits.watch(energySource, "mobile energy source");
+        edits.watch(network, "network profile");
+        edits.watch(upMbps, "uplink");
+        edits.watch(downMbps, "downlink");
+        edits.watch(weightsCached, "weights cached");
+        edits.watch(tMaxMs, "T_max");
+        edits.watch(eMaxJ, "E_max");
+        edits.watch(eta, "η");
+        edits.watch(etaLinked, "η link");
+        edits.watch(inputBytes, "input size");
 
         model.addListener((o, a, b) -> {
-            if (!quiet) {
+            if (!edits.isQuiet()) {
                 resetBoundsOnNextProblem = true; // a model the operator picked gets bounds of its own scale
-                // and its own input size: a loaded policy's applies to its model only (also when it is chosen again)
-                inputBytes = java.util.Objects.equals(b, loadedPolicyModel) ? loadedPolicyInputBytes : null;
+                // and the input size set for it (by the operator or a loaded policy), else its own
+                edits.quietly(() -> inputBytes.set(b == null ? null : inputBytesByModel.get(b)));
             }
             rebuildProblem();
         });
+        inputBytes.addListener((o, a, b) -> {
+            if (!edits.isQuiet()) { // the operator's edit, or its undo/redo
+                rememberInputBytes(model.get(), b);
+                recompute(false);
+            }
+        });
         mobileSource.addListener((o, a, b) -> rebuildProblem());
         edgeSource.addListener((o, a, b) -> rebuildProblem());
-        computePowerMw.addListener((o, a, b) -> powerChanged());
+        computePowerMw.addListener((o, a, b) -> recompute(true));
         energySource.addListener((o, a, b) -> {
             if (b == null) {
                 energySource.set(SourceChoices.COMPUTE_POWER); // "no energy" is not a choice
@@ -146,7 +157,7 @@ public final class PolicyEditorViewModel implements Activatable {
     @Override
     public void activate() {
         executor.execute(BackgroundTask.of("Loading policy editor choices", () -> SourceChoices.load(store)),
-                TaskCallbacks.<SourceChoices>of(c -> quietly(() -> {
+                TaskCallbacks.<SourceChoices>of(c -> edits.quietly(() -> {
                     boolean reactivated = model.get() != null;
                     // Replacing a combo box's items clears its value for a moment, and the model's listener
                     // would take that for a new choice (default model, default bounds): replace only what
@@ -199,15 +210,6 @@ public final class PolicyEditorViewModel implements Activatable {
     // ---- problem and evaluation -----------------------------------------------------------------------
 
     private LoadedProblem loaded;
-    /**
-     * The input's upload size from a loaded policy (set with {@code aodnn policy save --input-bytes}); null for
-     * the model's own. No control edits it, but it is kept so that the decision shown and a re-save match the
-     * policy.
-     */
-    private Long inputBytes;
-    /** The model and input size of the last loaded policy, to give the input size back when its model returns. */
-    private String loadedPolicyModel;
-    private Long loadedPolicyInputBytes;
 
     private void rebuildProblem() {
         String name = model.get();
@@ -231,7 +233,8 @@ public final class PolicyEditorViewModel implements Activatable {
                 return; // a newer choice superseded this one
             }
             loaded = l;
-            PartitionProblem p = l.problem(power, inputBytes);
+            modelInputBytes.set(PartitionInputs.modelInputBytes(l.layers()));
+            PartitionProblem p = l.problem(power, inputBytes.get());
             problem.set(p);
             status.set(name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts"
                     + SourceChoices.deviceMismatch(l.mobile(), l.energy()));
@@ -240,6 +243,7 @@ public final class PolicyEditorViewModel implements Activatable {
         }, error -> {
             if (generation == problemGeneration) {
                 loaded = null;
+                modelInputBytes.set(null);
                 problem.set(null);
                 evaluation.set(null);
                 sweep.set(null);
@@ -248,28 +252,40 @@ public final class PolicyEditorViewModel implements Activatable {
         }));
     }
 
-    /** Compute power only scales the per-layer energies: rebuild the prefix sums here, no database read. */
-    private void powerChanged() {
+    /**
+     * Compute power and input size change only the per-layer energies and the upload of cut 0: rebuild the
+     * prefix sums from what was read, no database read (unless the choices moved on since).
+     */
+    private void recompute(boolean powerChanged) {
         LoadedProblem l = loaded;
         if (l == null || !l.isFor(model.get(), mobileSource.get(), edgeSource.get(), energySource.get())) {
             rebuildProblem();
             return;
         }
-        if (l.fixedEnergy() != null) {
+        if (powerChanged && l.fixedEnergy() != null) {
             return; // the energy is measured or predicted per layer: the compute power plays no part
         }
-        problem.set(l.problem(computePowerMw.get(), inputBytes));
+        problem.set(l.problem(computePowerMw.get(), inputBytes.get()));
         evaluate();
+    }
+
+    private void rememberInputBytes(String modelName, Long bytes) {
+        if (modelName == null) {
+            return;
+        }
+        if (bytes == null) {
+            inputBytesByModel.remove(modelName);
+        } else {
+            inputBytesByModel.put(modelName, bytes);
+        }
     }
 
     /** Slider ranges from the cut costs; the bounds default to the median cut when a model is chosen. */
     private void updateLimits(PartitionProblem p) {
         BoundScales scales = BoundScales.of(p, scenario());
-        // A slider clamps its value to its range and the two-way binding writes the clamped value back into the
-        // bound, so a limit is never set below the bound it holds: widen first, narrow only to the bound.
-        quietly(() -> {
+        edits.quietly(() -> {
             if (resetBoundsOnNextProblem) {
-                widenLimits(scales.medianT(), scales.medianE(), scales.medianT() / scales.medianE());
+                limits.widen(scales.medianT(), scales.medianE(), scales.medianT() / scales.medianE());
                 tMaxMs.set(scales.medianT());
                 eMaxJ.set(scales.medianE());
                 if (etaLinked.get()) {
@@ -277,31 +293,21 @@ public final class PolicyEditorViewModel implements Activatable {
                 }
                 undo.clear();
             }
-            // a bound beyond the new costs (a loaded policy's, or kept across a source change) is the operator's:
-            // the slider reaches it rather than lowering it behind their back, which a Save would then store
-            tMaxLimit.set(Math.max(scales.tMaxLimit(), tMaxMs.get()));
-            eMaxLimit.set(Math.max(scales.eMaxLimit(), eMaxJ.get()));
-            etaLimit.set(BoundScales.niceCeiling(Math.max(tMaxLimit.get() / Math.max(eMaxJ.get(), 1e-9), eta.get()) * 2));
+            // a bound beyond the new costs (a loaded policy's, or kept across a source change) is the operator's
+            limits.fit(scales, tMaxMs.get(), eMaxJ.get(), eta.get());
         });
         resetBoundsOnNextProblem = false;
     }
 
-    /** Raises the slider limits (never lowers them) so the sliders can hold these values. */
-    private void widenLimits(double tMax, double eMax, double etaValue) {
-        tMaxLimit.set(Math.max(tMaxLimit.get(), tMax));
-        eMaxLimit.set(Math.max(eMaxLimit.get(), eMax));
-        etaLimit.set(Math.max(etaLimit.get(), etaValue));
-    }
-
     private void boundsChanged() {
         if (etaLinked.get() && eMaxJ.get() > 0) {
-            boolean wasQuiet = quiet;
-            quiet = true; // η follows the bounds: part of the same edit, not an edit of its own
-            etaFollowingBounds = true; // and one evaluation below, not a second one for η
-            eta.set(tMaxMs.get() / eMaxJ.get());
-            etaFollowingBounds = false;
-            quiet = wasQuiet;
-            etaLimit.set(Math.max(etaLimit.get(), BoundScales.niceCeiling(eta.get() * 2)));
+            // η follows the bounds: part of the same edit, not an edit of its own
+            edits.quietly(() -> {
+                etaFollowingBounds = true; // and one evaluation below, not a second one for η
+                eta.set(tMaxMs.get() / eMaxJ.get());
+                etaFollowingBounds = false;
+            });
+            limits.makeRoomForEta(eta.get());
         }
         evaluate();
     }
@@ -334,7 +340,7 @@ public final class PolicyEditorViewModel implements Activatable {
         EnergySource energy = energySource.get();
         return PolicySettings.of(model.get(), mobileSource.get(), edgeSource.get(),
                 SourceChoices.isComputePower(energy) ? new EnergySource.ComputePower(computePowerMw.get()) : energy,
-                scenario(), inputBytes);
+                scenario(), inputBytes.get());
     }
 
     // ---- saving and loading ---------------------------------------------------------------------------
@@ -370,7 +376,7 @@ public final class PolicyEditorViewModel implements Activatable {
 
     /** Sets every field from {@code s} without recording edits. */
     void apply(PolicySettings s) {
-        quietly(() -> {
+        edits.quietly(() -> {
             resetBoundsOnNextProblem = false;
             mobileSource.set(s.mobileLatency());
             edgeSource.set(s.edgeLatency());
@@ -388,13 +394,12 @@ public final class PolicyEditorViewModel implements Activatable {
             downMbps.set(s.downMbps());
             weightsCached.set(s.weightsCached());
             etaLinked.set(s.etaLinked());
-            widenLimits(s.tMaxMs(), s.eMaxJ(), s.eta());
+            limits.widen(s.tMaxMs(), s.eMaxJ(), s.eta());
             tMaxMs.set(s.tMaxMs());
             eMaxJ.set(s.eMaxJ());
             eta.set(s.eta());
-            inputBytes = s.inputBytes(); // before the model, whose change rebuilds the problem
-            loadedPolicyModel = s.model();
-            loadedPolicyInputBytes = s.inputBytes();
+            rememberInputBytes(s.model(), s.inputBytes());
+            inputBytes.set(s.inputBytes());
             model.set(s.model());
         });
         rebuildProblem();
@@ -415,49 +420,39 @@ public final class PolicyEditorViewModel implements Activatable {
             status.set(e.getMessage());
             return false;
         }
-        if (!after.equals(before)) {
-            quietly(() -> network.set(after)); // recorded below under the parameter's own name
-            undo.record(new PropertyEdit<>(network, before, after, parameter.label()));
+        edits.set(network, after, parameter.label()); // one edit under the parameter's own name
+        return true;
+    }
+
+    // ---- input size -----------------------------------------------------------------------------------
+
+    /**
+     * Sets the input's upload size from the operator's text (bytes, or with kB/MB/KiB/MiB; empty for the
+     * model's own): re-evaluates at once and is one undoable edit. A bad entry changes nothing, sets the
+     * status to the reason and returns false.
+     */
+    public boolean editInputSize(String text) {
+        Long bytes;
+        try {
+            bytes = InputSize.parse(text);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return false;
         }
+        inputBytes.set(bytes);
         return true;
     }
 
     // ---- undo/redo ------------------------------------------------------------------------------------
 
-    private <T> void recordEdits(Property<T> property, String label) {
-        property.addListener((obs, before, after) -> {
-            if (quiet || undo.isReplaying() || dragStart.containsKey(property)) {
-                return;
-            }
-            undo.record(new PropertyEdit<>(property, before, after, label));
-        });
-    }
-
     /** A slider drag starts: its intermediate values are live but not separate edits. */
     public void beginDrag(Property<?> property) {
-        dragStart.putIfAbsent(property, property.getValue());
+        edits.beginDrag(property);
     }
 
     /** A slider drag ends: one edit from the value at the start to the value now. */
-    @SuppressWarnings("unchecked")
     public <T> void endDrag(Property<T> property, String label) {
-        if (!dragStart.containsKey(property)) {
-            return;
-        }
-        T before = (T) dragStart.remove(property);
-        if (before != null && !before.equals(property.getValue())) {
-            undo.record(new PropertyEdit<>(property, before, property.getValue(), label));
-        }
-    }
-
-    private void quietly(Runnable changes) {
-        boolean wasQuiet = quiet;
-        quiet = true;
-        try {
-            changes.run();
-        } finally {
-            quiet = wasQuiet;
-        }
+        edits.endDrag(property, label);
     }
 
     // ---- properties -----------------------------------------------------------------------------------
@@ -562,15 +557,25 @@ public final class PolicyEditorViewModel implements Activatable {
     }
 
     public DoubleProperty tMaxLimitProperty() {
-        return tMaxLimit;
+        return limits.tMaxMsProperty();
     }
 
     public DoubleProperty eMaxLimitProperty() {
-        return eMaxLimit;
+        return limits.eMaxJProperty();
     }
 
     public DoubleProperty etaLimitProperty() {
-        return etaLimit;
+        return limits.etaProperty();
+    }
+
+    /** The input's upload size set for this policy in bytes; null for the model's own. */
+    public ReadOnlyObjectProperty<Long> inputBytesProperty() {
+        return inputBytes;
+    }
+
+    /** The chosen model's own input size in bytes (null until its problem is built), for the field's hint. */
+    public ReadOnlyObjectProperty<Long> modelInputBytesProperty() {
+        return modelInputBytes.getReadOnlyProperty();
     }
 
     public StringProperty readoutProperty() {

@@ -184,6 +184,35 @@ class PolicyEditorViewFxTest {
         assertEquals(wide, vm.currentSettings(), "a re-save would store the policy as it was saved");
     }
 
+    @Test
+    void theInputSizeIsTypedShownUndoneAndABadOneRefused() throws Exception {
+        PolicyEditorViewModel vm = view.viewModel();
+        TextField size = robot.lookup("#input-size-field").queryAs(TextField.class);
+        assertEquals("", size.getText());
+        assertTrue(label("#input-size-hint").startsWith("The model's own: 602,112 B (602.1 kB)."),
+                label("#input-size-hint"));
+        double edgeOnly = view.cutChart().evaluation().cuts().get(0).tMs();
+
+        replaceText(size, "4 MB");
+        assertEquals(4_000_000L, vm.inputBytesProperty().get());
+        assertEquals("4000000", size.getText(), "shown as the bytes it means");
+        assertTrue(label("#input-size-hint").startsWith("Set: 4,000,000 B (4.0 MB)."), label("#input-size-hint"));
+        assertTrue(view.cutChart().evaluation().cuts().get(0).tMs() > edgeOnly, "edge-only uploads more");
+        assertEquals("Undo input size", robot.lookup("#undo").queryButton().getText());
+
+        replaceText(size, "big");
+        assertEquals(4_000_000L, vm.inputBytesProperty().get());
+        assertTrue(size.getStyle().contains("-fx-border-color"), size.getStyle());
+        assertTrue(label("#policy-status").startsWith("Input size: 'big'"), label("#policy-status"));
+
+        robot.clickOn("#undo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, vm.inputBytesProperty().get());
+        assertEquals("", size.getText());
+        assertEquals("", size.getStyle());
+        assertEquals(edgeOnly, view.cutChart().evaluation().cuts().get(0).tMs(), 1e-9);
+    }
+
     private static String shown(NetworkProfile n) {
         return String.format(java.util.Locale.ROOT, "%s (α_u %.2f, α_d %.2f, β %.2f mW)", n.name(),
                 n.alphaUpMwPerMbps(), n.alphaDownMwPerMbps(), n.betaMw());
