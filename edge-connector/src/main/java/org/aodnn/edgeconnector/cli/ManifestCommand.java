@@ -83,6 +83,13 @@ public final class ManifestCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (source.partition != null) {
+                try {
+                    source.partition.checkRanges(); // as aodnn partition: before the database is opened
+                } catch (IllegalArgumentException e) {
+                    throw new CommandFailure(e.getMessage(), 2); // bad usage: a value outside its range
+                }
+            }
             Path file = checkedOutput(out);
             SignedManifest manifest;
             try (Store store = storeOptions.open()) {

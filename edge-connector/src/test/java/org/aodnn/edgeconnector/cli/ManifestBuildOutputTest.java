@@ -106,4 +106,18 @@ class ManifestBuildOutputTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".tmp-")), "no staged file left");
         }
     }
+
+    @Test
+    void partitionOptionsOutOfRangeAreBadUsageAndTouchNothing() {
+        Path out = dir.resolve("m.json");
+        Cli.Result r = Cli.run(new ManifestCommand(), "build", "--db", dir.resolve("never").toString(),
+                "--keys", keys.toString(), "--model", "alexnet", "--mobile-latency", "profile:reference-browser:chromium",
+                "--edge-latency", "profile:edge-server:cpu", "--mobile-power-mw", "2000", "--network", "wifi",
+                "--up", "1e308", "--down", "50", "--t-max", "1000", "--e-max", "5", "--out", out.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("--up 1e+308: must be a finite number from"), r.err());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("never.mv.db")), "checked before a database is opened or created");
+        assertFalse(Files.exists(keys), "nor a signing key made");
+    }
 }
