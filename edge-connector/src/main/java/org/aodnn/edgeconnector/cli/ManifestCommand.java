@@ -51,8 +51,8 @@ public final class ManifestCommand implements Callable<Integer> {
 
     /** {@code aodnn manifest build (--policy NAME | partition options) --out FILE}. */
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = {"Build the next version of a model's manifest from a saved policy (or from the options",
-                "of 'aodnn partition'), sign it with the console's key, record it and write it to a file."})
+            description = {"Build the next version of a model's manifest, sign it, record it and write it to a file.",
+                "From a saved policy, or from the options of 'aodnn partition'; signed with the console's key."})
     public static final class Build implements Callable<Integer> {
         @Spec
         CommandSpec spec;

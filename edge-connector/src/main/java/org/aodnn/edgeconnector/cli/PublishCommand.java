@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
  * keys (and any {@code --key}) first, so a file that agents would refuse is neither stored nor sent.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Publish a signed manifest to edge nodes, all at once or canary first; on a failure the",
-            "rollout stops and the nodes it updated are rolled back. Results are stored as deployments."})
+        description = {"Publish a signed manifest to edge nodes, all at once or canary first.",
+            "On a failure the rollout stops and the nodes it updated are rolled back. Results are stored as deployments."})
 public final class PublishCommand implements Callable<Integer> {
 
     @Spec
