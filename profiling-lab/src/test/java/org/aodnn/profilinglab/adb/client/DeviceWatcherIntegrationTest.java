@@ -37,19 +37,31 @@ class DeviceWatcherIntegrationTest {
             VirtualPhone phone = VirtualPhone.start(0, tmp.resolve("phone"), true);
             String serial = phone.adbSerial();
             bed.server.connectDevice(serial);
-            String first = events.poll(15, TimeUnit.SECONDS);
+            // Other devices the server sees (an emulator port scan finds any other virtual phone running on this
+            // computer) report events too: follow this phone's only.
+            String first = nextFor(serial, events);
             assertNotNull(first, "no event for the connected phone");
             // The server may list it offline for a moment before the handshake completes.
-            String online = first.endsWith(" device") ? first : events.poll(15, TimeUnit.SECONDS);
+            String online = first.endsWith(" device") ? first : nextFor(serial, events);
             assertNotNull(online);
             assertEquals(true, online.endsWith("device"), online);
             assertEquals("device", watcher.devices().get(serial).state());
             phone.close();
             String gone;
             do {
-                gone = events.poll(20, TimeUnit.SECONDS);
+                gone = nextFor(serial, events);
                 assertNotNull(gone, "the vanished phone was not reported");
             } while (!(gone.startsWith("disappeared " + serial) || gone.contains("device->offline")));
         }
+    }
+
+    /** The next event about {@code serial} within 20 s, skipping other devices' events; null if none came. */
+    private static String nextFor(String serial, LinkedBlockingQueue<String> events) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String event;
+        do {
+            event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } while (event != null && !event.split(" ")[1].equals(serial));
+        return event;
     }
 }
