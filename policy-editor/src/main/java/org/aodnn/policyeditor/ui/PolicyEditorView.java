@@ -78,8 +78,6 @@ public final class PolicyEditorView {
     @FXML
     private TextField inputSizeField;
     @FXML
-    private Label inputSizeHint;
-    @FXML
     private ComboBox<EnergySource> energyBox;
     @FXML
     private Label powerLabel;
@@ -316,7 +314,7 @@ public final class PolicyEditorView {
 
     /**
      * The input upload size: the field shows the size set for the policy (empty for the model's own, which the
-     * hint below gives); Enter or leaving the field commits the text as one undoable edit, and a bad entry
+     * prompt text gives); Enter or leaving the field commits the text as one undoable edit, and a bad entry
      * stays visible in red with the reason in the status line, as in the network fields.
      */
     private void bindInputSize() {
@@ -327,15 +325,21 @@ public final class PolicyEditorView {
         };
         show.run();
         viewModel.inputBytesProperty().addListener(o -> show.run());
-        inputSizeHint.textProperty().bind(Bindings.createStringBinding(() -> {
+        // empty while the model's own size is used: the prompt says which size that is; the tooltip says both
+        inputSizeField.promptTextProperty().bind(Bindings.createStringBinding(() -> {
+            Long own = viewModel.modelInputBytesProperty().get();
+            return own == null ? "model's own" : "own: " + InputSize.describe(own);
+        }, viewModel.modelInputBytesProperty()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> {
             Long own = viewModel.modelInputBytesProperty().get();
             Long set = viewModel.inputBytesProperty().get();
-            String ownText = own == null ? "" : "The model's own: " + InputSize.describe(own) + ".";
-            return set == null ? ownText + " Empty uses it."
-                    : "Set: " + InputSize.describe(set) + ". " + ownText + " Clear the field to use it.";
+            return "Bytes uploaded when the whole model runs on the edge (cut 0)."
+                    + (set == null ? "" : "\nSet for this policy: " + InputSize.describe(set) + ".")
+                    + (own == null ? "" : "\nThe model's own: " + InputSize.describe(own) + " (4 bytes per input value).")
+                    + "\nType bytes, or a size with kB, MB, KiB or MiB; clear the field for the model's own.";
         }, viewModel.modelInputBytesProperty(), viewModel.inputBytesProperty()));
-        inputSizeField.setTooltip(new Tooltip("Bytes uploaded when the whole model runs on the edge (cut 0):"
-                + " a number of bytes, or with kB, MB, KiB, MiB; empty for the model's own (4 bytes per input value)"));
+        inputSizeField.setTooltip(tip);
         Runnable commit = () -> {
             if (viewModel.editInputSize(inputSizeField.getText())) {
                 show.run();

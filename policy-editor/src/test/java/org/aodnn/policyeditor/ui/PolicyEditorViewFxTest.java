@@ -189,14 +189,14 @@ class PolicyEditorViewFxTest {
         PolicyEditorViewModel vm = view.viewModel();
         TextField size = robot.lookup("#input-size-field").queryAs(TextField.class);
         assertEquals("", size.getText());
-        assertTrue(label("#input-size-hint").startsWith("The model's own: 602,112 B (602.1 kB)."),
-                label("#input-size-hint"));
+        assertEquals("own: 602,112 B (602.1 kB)", size.getPromptText());
         double edgeOnly = view.cutChart().evaluation().cuts().get(0).tMs();
 
         replaceText(size, "4 MB");
         assertEquals(4_000_000L, vm.inputBytesProperty().get());
         assertEquals("4000000", size.getText(), "shown as the bytes it means");
-        assertTrue(label("#input-size-hint").startsWith("Set: 4,000,000 B (4.0 MB)."), label("#input-size-hint"));
+        assertTrue(size.getTooltip().getText().contains("Set for this policy: 4,000,000 B (4.0 MB)."),
+                size.getTooltip().getText());
         assertTrue(view.cutChart().evaluation().cuts().get(0).tMs() > edgeOnly, "edge-only uploads more");
         assertEquals("Undo input size", robot.lookup("#undo").queryButton().getText());
 
