@@ -1,6 +1,7 @@
 package org.aodnn.policyeditor.cli;
 
 import java.util.Locale;
+import org.aodnn.policyeditor.policy.SettingRanges;
 
 /**
  * The ranges the numeric partition options must lie in. The solver works in doubles: a value like
@@ -20,14 +21,14 @@ import java.util.Locale;
  */
 final class OptionRanges {
 
-    static final double MIN_MBPS = 1e-3;
-    static final double MAX_MBPS = 1e6;
-    static final double MIN_T_MAX_MS = 1e-3;
-    static final double MAX_T_MAX_MS = 1e9;
-    static final double MIN_E_MAX_J = 1e-6;
-    static final double MAX_E_MAX_J = 1e6;
-    static final double MAX_ETA = 1e15;
-    static final double MAX_POWER_MW = 1e5;
+    static final double MIN_MBPS = SettingRanges.MIN_MBPS;
+    static final double MAX_MBPS = SettingRanges.MAX_MBPS;
+    static final double MIN_T_MAX_MS = SettingRanges.MIN_T_MAX_MS;
+    static final double MAX_T_MAX_MS = SettingRanges.MAX_T_MAX_MS;
+    static final double MIN_E_MAX_J = SettingRanges.MIN_E_MAX_J;
+    static final double MAX_E_MAX_J = SettingRanges.MAX_E_MAX_J;
+    static final double MAX_ETA = SettingRanges.MAX_ETA;
+    static final double MAX_POWER_MW = SettingRanges.MAX_POWER_MW;
     static final long MAX_INPUT_BYTES = org.aodnn.policyeditor.policy.InputSize.MAX_BYTES;
 
     private OptionRanges() {

@@ -88,7 +88,13 @@ public final class PolicyEditorView {
     @FXML
     private Slider tMaxSlider;
     @FXML
+    private TextField tMaxField;
+    @FXML
     private Label eMaxLabel;
+    @FXML
+    private TextField eMaxField;
+    @FXML
+    private TextField etaField;
     @FXML
     private Slider eMaxSlider;
     @FXML
@@ -212,9 +218,10 @@ public final class PolicyEditorView {
         label(upLabel, "Uplink %.1f Mbit/s", viewModel.upMbpsProperty());
         label(downLabel, "Downlink %.1f Mbit/s", viewModel.downMbpsProperty());
         label(powerLabel, "Browser compute power %.0f mW", viewModel.computePowerMwProperty());
-        label(tMaxLabel, "T_max %.1f ms", viewModel.tMaxMsProperty());
-        label(eMaxLabel, "E_max %.3f J", viewModel.eMaxJProperty());
-        label(etaLabel, "η %.2f ms/J", viewModel.etaProperty());
+        boundField(tMaxLabel, tMaxField, BoundParameter.T_MAX, viewModel.tMaxMsProperty());
+        boundField(eMaxLabel, eMaxField, BoundParameter.E_MAX, viewModel.eMaxJProperty());
+        boundField(etaLabel, etaField, BoundParameter.ETA, viewModel.etaProperty());
+        etaField.disableProperty().bind(viewModel.etaLinkedProperty());
 
         undoButton.disableProperty().bind(viewModel.undoManager().canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.undoManager().canRedoProperty().not());
@@ -229,9 +236,26 @@ public final class PolicyEditorView {
         redoButton.setOnAction(e -> viewModel.undoManager().redo());
 
         policyNameField.textProperty().bindBidirectional(viewModel.policyNameProperty());
-        saveButton.setOnAction(e -> viewModel.savePolicy());
+        saveButton.setOnAction(e -> {
+            String replaces = viewModel.replaceWarning();
+            if (replaces == null || confirmReplace(replaces)) {
+                viewModel.savePolicy();
+            }
+        });
         policyBox.setItems(viewModel.policies());
-        policyBox.setOnAction(e -> viewModel.loadPolicy(policyBox.getValue()));
+        policyBox.setOnAction(e -> {
+            String picked = policyBox.getValue();
+            if (picked != null) {
+                viewModel.loadPolicy(picked);
+                // the box is a command, not a state: emptied, picking the same policy again reloads it (reverts
+                // edits), and a refreshed list after a Save does not pick (and load) it again
+                javafx.application.Platform.runLater(() -> policyBox.setValue(null));
+            }
+        });
+        // a long message must not squeeze the title away; the whole text is in the tooltip
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(viewModel.statusProperty());
+        statusLabel.setTooltip(statusTip);
 
         readoutArea.textProperty().bind(viewModel.readoutProperty());
         viewModel.evaluationProperty().addListener((o, old, now) -> {
@@ -353,6 +377,56 @@ public final class PolicyEditorView {
                 commit.run();
             }
         });
+    }
+
+    /**
+     * A bound's field beside its slider: shows the value as the slider moves (unless the operator is typing in
+     * it); Enter or leaving the field commits a changed text as one undoable edit. The shown text committed
+     * unchanged is no edit (it is rounded). A bad entry stays in red with the reason in the status line.
+     */
+    private void boundField(Label label, TextField field, BoundParameter parameter, DoubleProperty value) {
+        label.setText(parameter.label() + " (" + parameter.unit() + ")");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        String[] shown = {""};
+        Runnable show = () -> {
+            shown[0] = parameter.format(value.get());
+            field.setText(shown[0]);
+            field.setStyle("");
+        };
+        show.run();
+        value.addListener(o -> {
+            if (!field.isFocused() || field.getText().equals(shown[0])) {
+                show.run();
+            }
+        });
+        field.setTooltip(new Tooltip("Type " + parameter.label() + " in " + parameter.unit()
+                + " and press Enter; the slider widens to reach it"));
+        Runnable commit = () -> {
+            if (field.getText().trim().equals(shown[0])) {
+                field.setStyle("");
+                return;
+            }
+            if (viewModel.editBound(parameter, field.getText())) {
+                show.run();
+            } else {
+                field.setStyle(INVALID_STYLE);
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit.run();
+            }
+        });
+    }
+
+    private boolean confirmReplace(String what) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                what, javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.setTitle("Replace saved policy");
+        alert.setHeaderText("Replace the saved policy?");
+        alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        return alert.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();
     }
 
     /** Exact and plain (no exponent), so committing the shown text again is never an edit. */

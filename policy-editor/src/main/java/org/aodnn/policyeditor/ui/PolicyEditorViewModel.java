@@ -210,6 +210,13 @@ public final class PolicyEditorViewModel implements Activatable {
     // ---- problem and evaluation -----------------------------------------------------------------------
 
     private LoadedProblem loaded;
+    /** What the status line says while the settings give a decision: the model, its cuts, any mismatch. */
+    private String problemSummary = "";
+    /** Why the current choices give no decision (the problem could not be built), or null. */
+    private String problemError;
+    /** The policy last loaded or saved and its model, to tell a re-save from replacing another policy. */
+    private String currentPolicy;
+    private String currentPolicyModel;
 
     private void rebuildProblem() {
         String name = model.get();
@@ -233,20 +240,22 @@ public final class PolicyEditorViewModel implements Activatable {
                 return; // a newer choice superseded this one
             }
             loaded = l;
+            problemError = null;
             modelInputBytes.set(PartitionInputs.modelInputBytes(l.layers()));
             PartitionProblem p = l.problem(power, inputBytes.get());
             problem.set(p);
-            status.set(name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts"
-                    + SourceChoices.deviceMismatch(l.mobile(), l.energy()));
+            problemSummary = name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts"
+                    + SourceChoices.deviceMismatch(l.mobile(), l.energy());
+            status.set(problemSummary);
             updateLimits(p);
             evaluate();
         }, error -> {
             if (generation == problemGeneration) {
                 loaded = null;
+                problemError = error.getMessage();
                 modelInputBytes.set(null);
                 problem.set(null);
-                evaluation.set(null);
-                sweep.set(null);
+                clearDecision(error.getMessage());
                 status.set(error.getMessage());
             }
         }));
@@ -321,6 +330,7 @@ public final class PolicyEditorViewModel implements Activatable {
         try {
             scenario = scenario();
         } catch (IllegalArgumentException e) {
+            clearDecision(e.getMessage()); // no decision for these settings: show none rather than the last one
             status.set(e.getMessage());
             return;
         }
@@ -328,6 +338,14 @@ public final class PolicyEditorViewModel implements Activatable {
         evaluation.set(e);
         sweep.set(p.sweepUplink(scenario, SWEEP_POINTS));
         readout.set(Readout.describe(e));
+        status.set(problemSummary); // an earlier error no longer applies: the settings give a decision again
+    }
+
+    /** No decision: the charts and the readout show none, and the readout says why. */
+    private void clearDecision(String why) {
+        evaluation.set(null);
+        sweep.set(null);
+        readout.set("No decision: " + why);
     }
 
     /** The live part of the settings. */
@@ -351,14 +369,41 @@ public final class PolicyEditorViewModel implements Activatable {
             status.set("Give the policy a name to save it");
             return;
         }
+        if (evaluation.get() == null) {
+            // a policy that gives no decision would fail every manifest built from it, and would replace a good one
+            status.set("Cannot save '" + name + "': these settings give no decision ("
+                    + (problemError != null ? problemError : problem.get() == null ? "still preparing" : readout.get())
+                    + ")");
+            return;
+        }
         PolicySettings settings = currentSettings();
         executor.execute(BackgroundTask.of("Saving policy " + name, () -> {
             new PolicyStore(store).save(name, settings);
             return new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList();
         }), TaskCallbacks.<List<String>>of(names -> {
-            policies.setAll(names);
+            replaceIfChanged(policies, names);
+            currentPolicy = name;
+            currentPolicyModel = settings.model();
             status.set("Saved policy '" + name + "'");
         }, error -> status.set("Cannot save: " + error.getMessage())));
+    }
+
+    /**
+     * What Save would replace, for the view to confirm first: null for a new name, or for the policy last
+     * loaded or saved under this name with the same model; otherwise a sentence naming the policy replaced.
+     */
+    public String replaceWarning() {
+        String name = policyName.get() == null ? "" : policyName.get().trim();
+        if (!policies.contains(name)) {
+            return null;
+        }
+        if (name.equals(currentPolicy) && java.util.Objects.equals(model.get(), currentPolicyModel)) {
+            return null; // saving the policy being edited
+        }
+        return name.equals(currentPolicy)
+                ? "The saved policy '" + name + "' is for " + currentPolicyModel + "; saving replaces it with one for "
+                        + model.get() + "."
+                : "A policy named '" + name + "' is already saved; saving replaces it with these settings.";
     }
 
     public void loadPolicy(String name) {
@@ -369,6 +414,8 @@ public final class PolicyEditorViewModel implements Activatable {
                 TaskCallbacks.<SavedPolicy>of(saved -> {
                     apply(saved.settings());
                     policyName.set(saved.name());
+                    currentPolicy = saved.name();
+                    currentPolicyModel = saved.settings().model();
                     undo.clear();
                     status.set("Loaded policy '" + name + "'");
                 }, error -> status.set("Cannot load: " + error.getMessage())));
@@ -421,6 +468,39 @@ public final class PolicyEditorViewModel implements Activatable {
             return false;
         }
         edits.set(network, after, parameter.label()); // one edit under the parameter's own name
+        return true;
+    }
+
+    // ---- typed bounds ---------------------------------------------------------------------------------
+
+    /**
+     * Sets T_max, E_max or η from the operator's text: the slider widens to hold it, the decision follows at
+     * once, and it is one undoable edit. Typing η unlinks it from the bounds. A bad entry changes nothing,
+     * sets the status to the reason and returns false.
+     */
+    public boolean editBound(BoundParameter parameter, String text) {
+        double value;
+        try {
+            value = parameter.parse(text);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return false;
+        }
+        switch (parameter) {
+            case T_MAX -> {
+                limits.widen(value, 0, 0);
+                tMaxMs.set(value);
+            }
+            case E_MAX -> {
+                limits.widen(0, value, 0);
+                eMaxJ.set(value);
+            }
+            case ETA -> {
+                limits.widen(0, 0, value);
+                etaLinked.set(false);
+                eta.set(value);
+            }
+        }
         return true;
     }
 

@@ -213,6 +213,33 @@ class PolicyEditorViewFxTest {
         assertEquals(edgeOnly, view.cutChart().evaluation().cuts().get(0).tMs(), 1e-9);
     }
 
+    @Test
+    void boundsAreTypedAndPickingTheLoadedPolicyAgainRevertsEdits() throws Exception {
+        PolicyEditorViewModel vm = view.viewModel();
+        TextField tMax = robot.lookup("#tmax-field").queryAs(TextField.class);
+        javafx.scene.control.Slider slider = robot.lookup("#tmax-slider").queryAs(javafx.scene.control.Slider.class);
+        double far = vm.tMaxLimitProperty().get() * 4;
+        replaceText(tMax, String.valueOf(far));
+        assertEquals(far, vm.tMaxMsProperty().get(), 1e-9);
+        assertEquals(far, slider.getValue(), 1e-9, "the slider widened to the typed bound");
+        assertEquals("Undo T_max", robot.lookup("#undo").queryButton().getText());
+
+        robot.interact(() -> new PolicyStore(store).save("typed", vm.currentSettings()));
+        robot.interact(() -> vm.policies().setAll(new PolicyStore(store).list().stream()
+                .map(PolicyStore.PolicySummary::name).toList()));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> policies = robot.lookup("#policy-box").queryAs(ComboBox.class);
+        robot.interact(() -> policies.setValue("typed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, policies.getValue(), "the box is emptied after loading");
+        replaceText(tMax, "12.5");
+        assertEquals("12.5", tMax.getText());
+        robot.interact(() -> policies.setValue("typed")); // the same policy again: its saved bound back
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(far, vm.tMaxMsProperty().get(), 1e-9);
+        assertEquals(BoundParameter.T_MAX.format(far), tMax.getText());
+    }
+
     private static String shown(NetworkProfile n) {
         return String.format(java.util.Locale.ROOT, "%s (α_u %.2f, α_d %.2f, β %.2f mW)", n.name(),
                 n.alphaUpMwPerMbps(), n.alphaDownMwPerMbps(), n.betaMw());
