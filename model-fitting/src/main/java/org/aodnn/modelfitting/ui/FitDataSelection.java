@@ -50,6 +50,8 @@ final class FitDataSelection {
     private final ObservableList<SelectableItem> models =
             FXCollections.observableArrayList(i -> new Observable[] {i.selectedProperty()});
     private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper(this, "selectionSummary", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SelectionKey> key =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "key", SelectionKey.NONE);
     private final ObjectProperty<Quantity> quantity = new SimpleObjectProperty<>(this, "quantity", Quantity.LATENCY);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private List<ProfileSummary> profileSummaries = List.of();
@@ -218,6 +220,7 @@ final class FitDataSelection {
     }
 
     private void updateSelectionSummary() {
+        key.set(new SelectionKey(loadedDevices, tickedBackends(), tickedModels(), quantity.get()));
         if (quantity.get() == Quantity.LATENCY) {
             selectionSummary.set(selectedRows().size() + " rows selected");
             return;
@@ -288,6 +291,11 @@ final class FitDataSelection {
 
     ObservableList<SelectableItem> models() {
         return models;
+    }
+
+    /** What is ticked (devices loaded, backends, models, quantity): a fit's data, short of the rows themselves. */
+    javafx.beans.property.ReadOnlyObjectProperty<SelectionKey> keyProperty() {
+        return key.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty selectionSummaryProperty() {

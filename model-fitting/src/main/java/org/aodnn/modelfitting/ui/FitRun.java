@@ -62,6 +62,10 @@ final class FitRun {
     private final ReadOnlyStringWrapper taskMessage = new ReadOnlyStringWrapper(this, "taskMessage", "");
     private final ReadOnlyObjectWrapper<FitOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final BooleanBinding canFit;
+    private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper(this, "staleNote", "");
+    // what the outcome shown was fitted on, to say when the selection has moved on from it
+    private SelectionKey fittedKey;
+    private int fittedRows;
     // the task whose progress and end still count; a finished or superseded task's late updates are ignored
     private FitTask fitTask;
     // the devices the running (or last) fit trains on, taken when it starts: the selection may reload meanwhile
@@ -87,6 +91,19 @@ final class FitRun {
                         && selection.models().stream().anyMatch(SelectableItem::isSelected),
                 running, selection.loadingProperty(), selection.backends(), selection.models(),
                 selection.quantityProperty());
+        selection.keyProperty().addListener(o -> updateStaleNote());
+        outcome.addListener(o -> updateStaleNote());
+    }
+
+    /**
+     * The charts, metrics and Save show the last fit; once the ticks change they no longer show the selection,
+     * which an operator would otherwise take them for: say so until the next fit.
+     */
+    private void updateStaleNote() {
+        boolean stale = outcome.get() != null && fittedKey != null && !fittedKey.equals(selection.keyProperty().get());
+        staleNote.set(!stale ? "" : String.format(Locale.ROOT, "The charts, metrics and Save are of the last fit (%d %s"
+                        + " rows of %s); the selection has changed since: Fit again to see it.", fittedRows,
+                fittedKey.quantity() == null ? "" : fittedKey.quantity().cliName(), String.join(", ", fittedKey.devices())));
     }
 
     /** Starts a fit of the selection as a background task; explains in the error line what is missing. */
@@ -148,6 +165,7 @@ final class FitRun {
         }
         List<LayerSample> rows = selection.selectedRows();
         fittedDevices = selection.loadedDevices();
+        SelectionKey key = selection.keyProperty().get();
         // the base predictor is read on the worker, when the fit starts
         FitTask task = new FitTask(rows, options, quantity, targets, () -> base.isNone() ? null : readBase(base), lomo);
         fitTask = task;
@@ -164,7 +182,10 @@ final class FitRun {
         executor.execute(task, TaskCallbacks.<FitOutcome>of(result -> {
             finished(task);
             progress.set(1);
+            fittedKey = key;
+            fittedRows = rows.size();
             outcome.set(result);
+            updateStaleNote(); // the same outcome object may be set again
             onFitted.accept(result);
             messages.status(String.format(Locale.ROOT, "Fitted a %s %s predictor on %d rows (%s): platforms %s%s.",
                     result.document().mode(), quantity.cliName(), rows.size(), lomo ? "evaluated leave-one-model-out" : "evaluated in sample",
@@ -246,6 +267,11 @@ final class FitRun {
 
     ReadOnlyStringProperty taskMessageProperty() {
         return taskMessage.getReadOnlyProperty();
+    }
+
+    /** Empty while the results shown are of the current selection, else a sentence saying they are not. */
+    ReadOnlyStringProperty staleNoteProperty() {
+        return staleNote.getReadOnlyProperty();
     }
 
     BooleanBinding canFitBinding() {

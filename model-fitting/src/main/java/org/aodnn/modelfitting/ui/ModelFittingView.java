@@ -38,6 +38,7 @@ public final class ModelFittingView {
 
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
+    @FXML private Label staleLabel;
     @FXML private ListView<SelectableItem> deviceList;
     @FXML private Label devicesSummaryLabel;
     @FXML private ListView<SelectableItem> backendList;
@@ -117,6 +118,8 @@ public final class ModelFittingView {
         ModelFittingViewModel vm = viewModel;
         statusLabel.textProperty().bind(vm.statusProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
+        staleLabel.textProperty().bind(vm.staleNoteProperty());
+        staleLabel.managedProperty().bind(staleLabel.textProperty().isNotEmpty()); // no empty line when current
 
         deviceList.setItems(vm.devices());
         deviceList.setCellFactory(CheckBoxListCell.forListView(SelectableItem::selectedProperty));

@@ -240,6 +240,11 @@ public final class ModelFittingViewModel implements Activatable {
         return messages.statusProperty();
     }
 
+    /** Empty while the results shown are of the current selection, else a sentence saying they are not. */
+    public ReadOnlyStringProperty staleNoteProperty() {
+        return run.staleNoteProperty();
+    }
+
     public ReadOnlyStringProperty errorProperty() {
         return messages.errorProperty();
     }
