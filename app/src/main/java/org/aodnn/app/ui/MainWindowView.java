@@ -98,7 +98,12 @@ public final class MainWindowView {
         });
         TaskProgressView<javafx.concurrent.Task<?>> taskView = new TaskProgressView<>();
         Bindings.bindContent(taskView.getTasks(), viewModel.tasks());
-        taskView.setPrefSize(420, 260);
+        taskView.setPrefSize(460, 300);
+        // the popover is a window of its own: give it the Workbench's styles (wrapping task texts, see the CSS)
+        java.net.URL css = MainWindowView.class.getResource("/org/aodnn/assets/css/workbench.css");
+        if (css != null) {
+            taskView.getStylesheets().add(css.toExternalForm());
+        }
         PopOver popOver = new PopOver(taskView);
         popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
         popOver.setTitle("Background tasks");

@@ -2,6 +2,7 @@ package org.aodnn.app.ui;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UiTaskExecutor.class);
+    /** How long closing waits for cancelled tasks to record their end. */
+    static final long CLOSE_GRACE_SECONDS = 15;
     private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "aodnn-worker-" + threadCount.incrementAndGet());
@@ -79,12 +82,32 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
             if (error instanceof CancelledException) {
                 callbacks.onCancelled().run();
             } else {
-                LOG.warn("Task '{}' failed", work.title(), error);
+                logFailure(work.title(), error);
                 callbacks.onFailure().accept(error);
             }
         });
         runOnUiThread(() -> running.add(task));
         workers.execute(task);
+    }
+
+    /**
+     * The window shows every failure to the operator; the log adds a stack trace only where it helps a developer:
+     * the Workbench's own errors and bad input (a model without measurements, a file that does not parse) are
+     * expected, and one line says them; anything else (a bug) keeps its trace.
+     */
+    private static void logFailure(String title, Throwable error) {
+        if (isExpected(error)) {
+            LOG.info("Task '{}' failed: {}", title, error.getMessage());
+        } else {
+            LOG.warn("Task '{}' failed", title, error);
+        }
+    }
+
+    static boolean isExpected(Throwable error) {
+        return error.getClass().getName().startsWith("org.aodnn.")
+                || error instanceof IllegalArgumentException
+                || error instanceof java.io.UncheckedIOException
+                || error instanceof java.io.IOException;
     }
 
     @Override
@@ -96,8 +119,23 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
         }
     }
 
+    /**
+     * Lets the tasks running now end before the database closes behind them: the window cancels them when it
+     * closes, and a cancelled task still records its end (a profiling session is stored as cancelled with the
+     * rows it measured). A task that ignores its cancel for {@link #CLOSE_GRACE_SECONDS} is interrupted.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running {} s after the window closed: interrupting it",
+                        CLOSE_GRACE_SECONDS);
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

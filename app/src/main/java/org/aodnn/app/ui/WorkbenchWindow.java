@@ -38,6 +38,9 @@ public final class WorkbenchWindow {
             stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         stage.setTitle("AoDNN Workbench");
+        // below this the workspaces' controls and table columns are cut to "…" (the edge buttons, Save)
+        stage.setMinWidth(1100);
+        stage.setMinHeight(700);
         stage.setScene(scene);
         stage.setOnHidden(e -> {
             viewModel.shutdown();

@@ -56,9 +56,27 @@ class PolicyEditorWorkspaceTest {
         return robot.lookup(id).queryAs(Slider.class);
     }
 
+    /** Scrolls the controls pane so that {@code node} is in view, as an operator would before using it. */
+    private void reveal(Node node) {
+        robot.interact(() -> {
+            for (Node p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane pane) {
+                    Node content = pane.getContent();
+                    double contentHeight = content.getBoundsInLocal().getHeight();
+                    double viewHeight = pane.getViewportBounds().getHeight();
+                    double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                    pane.setVvalue(Math.max(0, Math.min(1, (y - viewHeight / 3) / Math.max(1, contentHeight - viewHeight))));
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Drags the slider's thumb to a fraction of its track, like an operator with a mouse. */
     private void drag(String id, double fraction) {
         Slider slider = slider(id);
+        reveal(slider);
         Node thumb = slider.lookup(".thumb");
         Bounds track = slider.localToScreen(slider.getBoundsInLocal());
         Bounds knob = thumb.localToScreen(thumb.getBoundsInLocal());
@@ -101,6 +119,7 @@ class PolicyEditorWorkspaceTest {
         assertTrue(loose.feasible());
         assertTrue(tight.chosen().k() != loose.chosen().k() || tight.feasible() != loose.feasible());
 
+        reveal(robot.lookup("#eta-link").query());
         robot.clickOn("#eta-link");
         Evaluation latencyOnly = dragAndCheck("#eta-slider", 0.0);
         assertEquals(0, latencyOnly.eta(), 1e-9);
