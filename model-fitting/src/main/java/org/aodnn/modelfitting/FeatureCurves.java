@@ -58,7 +58,8 @@ public final class FeatureCurves {
         for (LayerSample s : placed) {
             measured.add(new double[] {feature.value(s), s.latencyMs()});
         }
-        return new FeatureCurve(platform, unit.key(), feature.id(), line, measured);
+        return new FeatureCurve(platform, unit.key(), feature.id(), line, measured,
+                unit.features().stream().map(FeatureInput::name).distinct().toList());
     }
 
     /** The median over the rows that state the value (an unknown CPU frequency is no value of 0). */

@@ -197,7 +197,10 @@ final class OutcomeCharts {
             curve.setAll(FitCharts.curve(c, logX));
             curveNote.set("Unit model '" + c.unit() + "' on " + platform + " along " + feature.id()
                     + ", its other features at their median over " + c.measured().size() + " measured " + type
-                    + " layers.");
+                    + " layers." + (!c.isFlat() ? "" : c.unitFeatures().contains(feature.id())
+                    ? " The curve is flat: the fit gave " + feature.id() + " no weight in this unit model."
+                    : " The curve is flat: this unit model does not take " + feature.id() + "; it takes "
+                            + String.join(", ", c.unitFeatures()) + "."));
         } catch (IllegalArgumentException e) {
             // a type/feature pair without a curve is an ordinary choice, not a failure: say so beside the chart
             curve.clear();
