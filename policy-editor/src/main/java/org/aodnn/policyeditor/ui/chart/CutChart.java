@@ -28,7 +28,10 @@ public final class CutChart extends CanvasChart {
     private static final double LEFT = 64;
     private static final double RIGHT = 64;
     private static final double TOP = 28;
-    private static final double BOTTOM = 96;
+    private static final double BOTTOM = 120;
+    /** Layer names hang from this far below the axis (under the baseline marks), slanted at this angle. */
+    private static final double LABEL_TOP = 58;
+    private static final double LABEL_ANGLE = 50;
 
     private Evaluation evaluation;
     private final Tooltip tooltip = new Tooltip();
@@ -168,13 +171,37 @@ public final class CutChart extends CanvasChart {
             CutResult c = cuts.get(i);
             double x = LEFT + i * slot + slot / 2;
             g.save();
-            g.translate(x + 4, h - BOTTOM + 58);
-            g.rotate(-50);
-            g.fillText(c.afterLayer() == null ? "input" : c.afterLayer(), 0, 0);
+            g.translate(x + 4, h - BOTTOM + LABEL_TOP);
+            g.rotate(-LABEL_ANGLE);
+            g.fillText(fitted(c.afterLayer() == null ? "input" : c.afterLayer(), g.getFont()), 0, 0);
             g.restore();
         }
         g.restore();
         legend(g, w);
+    }
+
+    /**
+     * The name as it fits in the space below the axis: a name too long would run off the chart's bottom edge,
+     * cut at its start; it loses its start visibly ("…3.0.relu"), and the tooltip over the bar gives it whole.
+     */
+    static String fitted(String name, javafx.scene.text.Font font) {
+        double room = (BOTTOM - LABEL_TOP - 4) / Math.sin(Math.toRadians(LABEL_ANGLE));
+        if (textWidth(name, font) <= room) {
+            return name;
+        }
+        for (int start = 1; start < name.length(); start++) {
+            String tail = "…" + name.substring(start);
+            if (textWidth(tail, font) <= room) {
+                return tail;
+            }
+        }
+        return "…";
+    }
+
+    static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private static String shortName(Baseline b) {
