@@ -35,11 +35,14 @@ import org.aodnn.edgeconnector.json.StrictJson;
  * GET  /v1/manifests                     model, version, sha256, published_at of each current manifest
  * GET  /v1/manifests/{model}             the current manifest (ETag, If-None-Match)
  * PUT  /v1/manifests/{model}             a new signed version (413, 400, 403, 409 in that order)
- * POST /v1/manifests/{model}/rollback    back to the previous kept version
+ * POST /v1/manifests/{model}/rollback    back to the previous kept version (the only one: withdrawn);
+ *      [?sha256=HEX]                     only if that is the current manifest (else 409, nothing changed)
+ * GET  /v1/auth                          200 when the bearer token is right (or none is set), else 401
  * POST /v1/probe                         upload probe for the browser runtime (body discarded)
  * GET  /auto-offloading.js               the browser runtime
  * </pre>
- * GET answers (and the probe) carry the configured CORS origin; writes need the bearer token when one is set.
+ * GET answers (and the probe) carry the configured CORS origin; writes need the bearer token when one is set,
+ * and so does {@code /v1/auth}, which lets the console tell a wrong token from a healthy node before a publish.
  */
 public final class EdgeAgent implements AutoCloseable {
 
@@ -182,6 +185,14 @@ public final class EdgeAgent implements AutoCloseable {
             requireGet(ex, method, () -> sendJson(ex, AgentResponse.ok(200, list()), true));
         } else if (path.equals("/v1/probe")) {
             probe(ex, method);
+        } else if (path.equals("/v1/auth")) {
+            if (!method.equals("GET")) {
+                methodNotAllowed(ex, "GET");
+            } else if (authorized(ex)) {
+                ObjectNode answer = JsonNodeFactory.instance.objectNode();
+                answer.put("token", config.token() == null || config.token().isEmpty() ? "not required" : "accepted");
+                sendJson(ex, AgentResponse.ok(200, answer), false);
+            }
         } else if (path.startsWith(MANIFESTS + "/")) {
             String rest = path.substring(MANIFESTS.length() + 1);
             if (rest.endsWith("/rollback")) {
@@ -189,7 +200,7 @@ public final class EdgeAgent implements AutoCloseable {
                 if (!method.equals("POST")) {
                     methodNotAllowed(ex, "POST");
                 } else if (authorized(ex)) {
-                    sendJson(ex, admission.rollback(model), false);
+                    sendJson(ex, admission.rollback(model, queryParameter(ex, "sha256")), false);
                 }
             } else {
                 manifest(ex, method, decode(rest));
@@ -440,6 +451,21 @@ public final class EdgeAgent implements AutoCloseable {
         while (budget > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, budget))) > 0) {
             budget -= n;
         }
+    }
+
+    /** The first value of {@code name} in the request's query string, or null. */
+    private static String queryParameter(HttpExchange ex, String name) {
+        String query = ex.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private static String decode(String segment) {

@@ -80,22 +80,46 @@ public final class ManifestAdmission {
     }
 
     public AgentResponse rollback(String model) throws IOException {
+        return rollback(model, null);
+    }
+
+    /**
+     * Undoes the latest publication of {@code model}. With {@code expectedSha256} only when that is the current
+     * manifest: a console rolling back its own failed rollout must not undo what another console published
+     * meanwhile (which matters all the more since undoing a first version withdraws the model).
+     */
+    public AgentResponse rollback(String model, String expectedSha256) throws IOException {
         if (!ManifestFields.isSafeModelId(model)) {
             return AgentResponse.error(400, "model id '" + abbreviate(model) + "' does not match "
                     + ManifestFields.MODEL_ID.pattern());
         }
         synchronized (store.lock()) {
-            if (store.current(model).isEmpty()) {
+            Optional<StoredManifest> current = store.current(model);
+            if (current.isEmpty()) {
                 return AgentResponse.error(404, "no manifest for " + model);
             }
-            Optional<ManifestStore.RollbackResult> result = store.rollback(model);
-            if (result.isEmpty()) {
-                return AgentResponse.error(409, "no previous version of " + model + " to roll back to");
+            if (expectedSha256 != null && !expectedSha256.equals(current.get().sha256())) {
+                AgentResponse conflict = AgentResponse.error(409, "the current manifest of " + model + " is v"
+                        + current.get().version() + ", not the one to roll back (sha256 " + abbreviate(expectedSha256)
+                        + "); nothing changed");
+                conflict.body().put("current_version", current.get().version());
+                conflict.body().put("current_sha256", current.get().sha256());
+                return conflict;
             }
-            log.info("rolled " + model + " back from v" + result.get().removed().version() + " to v"
-                    + result.get().current().version());
-            ObjectNode body = describe(result.get().current());
-            body.put("rolled_back_from", result.get().removed().version());
+            ManifestStore.RollbackResult result = store.rollback(model).orElseThrow();
+            if (result.withdrawn()) {
+                // a first deployment has nothing to return to: undoing it means serving nothing, as before it
+                log.info("withdrew " + model + " v" + result.removed().version() + " (rolled back its only version)");
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                body.put("model", model);
+                body.put("withdrawn", true);
+                body.put("rolled_back_from", result.removed().version());
+                return AgentResponse.ok(200, body);
+            }
+            log.info("rolled " + model + " back from v" + result.removed().version() + " to v"
+                    + result.current().version());
+            ObjectNode body = describe(result.current());
+            body.put("rolled_back_from", result.removed().version());
             return AgentResponse.ok(200, body);
         }
     }

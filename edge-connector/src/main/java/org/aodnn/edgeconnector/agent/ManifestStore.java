@@ -25,7 +25,8 @@ import org.aodnn.edgeconnector.manifest.ManifestFields;
  * written with {@link AtomicFiles} (temp file, fsync, rename, fsync of the directory). The current manifest
  * of a model is its highest kept version, so there is no pointer file that could disagree with the versions:
  * a kill at any instant leaves either the old highest version or the new one, both complete. A rollback
- * moves the current file to {@code rolled-back/}, which makes the previous version current again.
+ * moves the current file to {@code rolled-back/}, which makes the previous version current again (or, for
+ * the only version, leaves the model without a manifest).
  * At most {@link #KEEP} versions are kept per model.
  */
 public final class ManifestStore {
@@ -145,12 +146,14 @@ public final class ManifestStore {
     }
 
     /**
-     * Makes the previous version current again by moving the current file aside; empty when the model has
-     * fewer than two kept versions.
+     * Undoes the latest publication of {@code model} by moving its current file aside: the previous kept
+     * version becomes current again or, when the current one is the only version (a first deployment), the
+     * model is withdrawn and the agent serves nothing for it, as before that deployment. The move is the
+     * persisted state, so a restart finds the same. Empty when the model has no version.
      */
     public synchronized Optional<RollbackResult> rollback(String model) throws IOException {
         List<StoredManifest> versions = byModel.get(model);
-        if (versions == null || versions.size() < 2) {
+        if (versions == null || versions.isEmpty()) {
             return Optional.empty();
         }
         StoredManifest current = versions.get(versions.size() - 1);
@@ -158,6 +161,10 @@ public final class ManifestStore {
         AtomicFiles.move(current.file(), aside.resolve(current.file().getFileName().toString()
                 .replace(".json", "-" + clock.millis() + ".json")));
         versions.remove(versions.size() - 1);
+        if (versions.isEmpty()) {
+            byModel.remove(model);
+            return Optional.of(new RollbackResult(current, null));
+        }
         return Optional.of(new RollbackResult(current, versions.get(versions.size() - 1)));
     }
 
@@ -170,7 +177,11 @@ public final class ManifestStore {
         return String.format("v%016d.json", version);
     }
 
-    /** What a rollback left: the version moved aside and the one now current. */
+    /** What a rollback left: the version moved aside and the one now current (null: withdrawn). */
     public record RollbackResult(StoredManifest removed, StoredManifest current) {
+
+        public boolean withdrawn() {
+            return current == null;
+        }
     }
 }

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code aodnn edge}: run an agent, or manage the console's registry of edge nodes. */
 @Command(name = "edge", mixinStandardHelpOptions = true,
-        description = "Edge agents: run one (serve), register nodes (add, remove), check them (status).",
-        subcommands = {EdgeServeCommand.class, EdgeCommand.Add.class, EdgeCommand.Remove.class, EdgeCommand.Status.class,
-            EdgeBenchCommand.class})
+        description = "Edge agents: run one (serve), register nodes (add, update, remove), check them (status).",
+        subcommands = {EdgeServeCommand.class, EdgeCommand.Add.class, EdgeUpdateCommand.class, EdgeCommand.Remove.class,
+            EdgeCommand.Status.class, EdgeBenchCommand.class})
 public final class EdgeCommand implements Callable<Integer> {
 
     @Spec

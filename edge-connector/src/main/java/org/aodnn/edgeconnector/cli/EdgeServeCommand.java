@@ -45,7 +45,7 @@ public final class EdgeServeCommand implements Callable<Integer> {
     List<Path> trust;
 
     @Option(names = "--token", paramLabel = "T", defaultValue = "${env:AODNN_EDGE_TOKEN}",
-            description = "bearer token required for PUT and rollback (default: $AODNN_EDGE_TOKEN; none: open)")
+            description = "bearer token required for PUT, rollback and GET /v1/auth (default: $AODNN_EDGE_TOKEN; none: open)")
     String token;
 
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "certificate chain (PEM) for HTTPS")

@@ -25,6 +25,7 @@ import org.aodnn.edgeconnector.publish.PublishOptions;
 import org.aodnn.edgeconnector.publish.PublishReport;
 import org.aodnn.edgeconnector.publish.PublishService;
 import org.aodnn.edgeconnector.publish.Rollout;
+import org.aodnn.edgeconnector.publish.RolloutRefusedException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +34,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aodnn publish --manifest FILE (--nodes a,b | --group G) [--canary] [--json]}: sends a signed
- * manifest to registered edge nodes. A failed rollout (stopped and rolled back) exits with code 2 after
- * printing the per-node report. The manifest's structure and signature are checked against the console's
+ * {@code aodnn publish --manifest FILE (--nodes a,b | --group G) [--canary] [--skip-unreachable] [--json]}:
+ * sends a signed manifest to registered edge nodes. Every target is health-checked first: an unreachable
+ * node (unless {@code --skip-unreachable}), a refused token or an unhealthy node stops the rollout before
+ * any node is touched (exit 1, naming them). A failed rollout (stopped and rolled back) exits with code 2
+ * after printing the per-node report. The manifest's structure and signature are checked against the console's
  * keys (and any {@code --key}) first, so a file that agents would refuse is neither stored nor sent.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
@@ -84,6 +87,10 @@ public final class PublishCommand implements Callable<Integer> {
             description = "attempts per node for transport failures and 5xx answers (default ${DEFAULT-VALUE})")
     int attempts;
 
+    @Option(names = "--skip-unreachable", description = {"publish to the nodes that answer the pre-flight check and "
+            + "skip those that do not;", "without it a rollout with an unreachable node does not start"})
+    boolean skipUnreachable;
+
     @Option(names = "--json", description = "Print the per-node report as one JSON document")
     boolean json;
 
@@ -121,7 +128,10 @@ public final class PublishCommand implements Callable<Integer> {
         try (Store store = storeOptions.open()) {
             PublishService service = new PublishService(store, new EdgeClient(options.timeout()), options);
             report = service.publish(new PublishService.Request(manifest, selection,
-                    canary ? Rollout.CANARY : Rollout.ALL_AT_ONCE), progress, () -> false);
+                    canary ? Rollout.CANARY : Rollout.ALL_AT_ONCE, skipUnreachable), progress, () -> false);
+        } catch (RolloutRefusedException e) {
+            throw new CommandFailure(e.getMessage() + (e.onlyUnreachable()
+                    ? "; start them, or publish to the others with --skip-unreachable" : ""), e);
         } catch (StoreException | IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         }

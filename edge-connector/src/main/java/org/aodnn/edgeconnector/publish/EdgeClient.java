@@ -60,7 +60,14 @@ public final class EdgeClient {
     }
 
     public Answer rollback(NodeTarget node, String model) throws IOException, InterruptedException {
-        return send(node, request(node, "/v1/manifests/" + model + "/rollback").POST(HttpRequest.BodyPublishers.noBody()));
+        return rollback(node, model, null);
+    }
+
+    /** Rolls back only if the node's current manifest has {@code sha256} (null: whatever is current). */
+    public Answer rollback(NodeTarget node, String model, String sha256) throws IOException, InterruptedException {
+        String query = sha256 == null ? "" : "?sha256=" + sha256;
+        return send(node, request(node, "/v1/manifests/" + model + "/rollback" + query)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** The node's current manifest of {@code model}; empty when it has none (404). */
@@ -86,26 +93,52 @@ public final class EdgeClient {
         return answer.json().get("manifests");
     }
 
-    /** {@code GET /healthz}; never throws for network trouble, it reports it. */
+    /**
+     * {@code GET /healthz}, then {@code GET /v1/auth} with the registered token, so that a wrong or missing
+     * token shows here as {@code token_refused} rather than first at publish time; never throws for network
+     * trouble, it reports it.
+     */
     public NodeHealth health(NodeTarget node) throws InterruptedException {
         long start = System.nanoTime();
         try {
             Answer answer = send(node, request(node, "/healthz").GET());
-            long ms = (System.nanoTime() - start) / 1_000_000;
             JsonNode j = answer.json();
             if (answer.status() != 200 || j == null || !"ok".equals(j.path("status").asText())) {
-                return new NodeHealth(node.name(), "error", null, null, null, ms,
+                return new NodeHealth(node.name(), NodeHealth.ERROR, null, null, null, since(start),
                         "HTTP " + answer.status() + ": " + abbreviate(answer.error()), clock.instant());
             }
-            return new NodeHealth(node.name(), "ok", j.path("version").asText(null),
-                    j.hasNonNull("uptime_s") ? j.get("uptime_s").asDouble() : null,
-                    j.hasNonNull("manifests") ? j.get("manifests").asInt() : null, ms,
-                    "agent " + j.path("version").asText("?") + ", " + j.path("manifests").asInt() + " manifest(s)",
-                    clock.instant());
+            String version = j.path("version").asText(null);
+            Double uptime = j.hasNonNull("uptime_s") ? j.get("uptime_s").asDouble() : null;
+            Integer manifests = j.hasNonNull("manifests") ? j.get("manifests").asInt() : null;
+            String about = "agent " + j.path("version").asText("?") + ", " + j.path("manifests").asInt() + " manifest(s)";
+            Answer auth = send(node, request(node, "/v1/auth").GET());
+            String status = NodeHealth.OK;
+            if (auth.status() == 401) {
+                status = NodeHealth.TOKEN_REFUSED;
+                about = tokenRefused(node);
+            } else if (auth.status() == 404) {
+                about += " (token not checked: the agent has no /v1/auth)"; // an agent older than this console
+            } else if (auth.status() != 200) {
+                status = NodeHealth.ERROR;
+                about = "token check answered HTTP " + auth.status() + ": " + abbreviate(auth.error());
+            }
+            return new NodeHealth(node.name(), status, version, uptime, manifests, since(start), about, clock.instant());
         } catch (IOException e) {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            return new NodeHealth(node.name(), "unreachable", null, null, null, ms, describe(e), clock.instant());
+            return new NodeHealth(node.name(), NodeHealth.UNREACHABLE, null, null, null, since(start), describe(e),
+                    clock.instant());
         }
+    }
+
+    private static String tokenRefused(NodeTarget node) {
+        String why = node.token() == null || node.token().isEmpty()
+                ? "the agent requires a bearer token and none is registered"
+                : "the agent does not accept the registered token";
+        return "token refused (401): " + why + "; fix the node's token (Edit, or aodnn edge update " + node.name()
+                + " --token T)";
+    }
+
+    private static long since(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private HttpRequest.Builder request(NodeTarget node, String path) {

@@ -1,7 +1,6 @@
 package org.aodnn.edgeconnector.publish;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,16 +40,17 @@ public final class EdgeConsole {
         return new EdgeNodeRepository(store.dsl()).list();
     }
 
-    /** Registers a node after checking its URL ({@link NodeUrl}: http or https, a host, a port in 1-65535). */
+    /**
+     * Registers a node after checking its URL ({@link NodeUrl}: http or https, a host, a port in 1-65535),
+     * stored normalized and refused when another node already names the same agent.
+     */
     public EdgeNode addNode(String name, String url, String group, String token) {
-        URI uri;
-        try {
-            uri = NodeUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("edge node '" + name + "': " + e.getMessage(), e);
-        }
-        new NodeTarget(name, uri, token);
-        return new EdgeNodeRepository(store.dsl()).add(name, uri.toString(), blankToNull(group), blankToNull(token));
+        return new NodeRegistry(store).add(name, url, group, token);
+    }
+
+    /** Changes a node's URL, group or token (same checks as adding), keeping its deployment history. */
+    public EdgeNode updateNode(String name, NodeRegistry.Edit edit) {
+        return new NodeRegistry(store).update(name, edit);
     }
 
     public boolean removeNode(String name) {
@@ -93,11 +93,17 @@ public final class EdgeConsole {
     /** A publication as a background task; hand it to the app's task executor. */
     public PublishTask publishTask(SignedManifest manifest, PublishService.NodeSelection selection, Rollout rollout,
                                    PublishListener perNode) {
+        return publishTask(manifest, selection, rollout, false, perNode);
+    }
+
+    /** As above; {@code skipUnreachable}: leave out nodes that fail the pre-flight check by not answering. */
+    public PublishTask publishTask(SignedManifest manifest, PublishService.NodeSelection selection, Rollout rollout,
+                                   boolean skipUnreachable, PublishListener perNode) {
         if (!manifest.signed()) {
             throw new IllegalArgumentException("the manifest is not signed; agents would refuse it");
         }
         return new PublishTask(new PublishService(store, client, options),
-                new PublishService.Request(manifest, selection, rollout), perNode);
+                new PublishService.Request(manifest, selection, rollout, skipUnreachable), perNode);
     }
 
     /** The newest deployment of each node. */
@@ -110,9 +116,5 @@ public final class EdgeConsole {
             throw new StoreException("no edge node named '" + nodeName + "'");
         }
         return new DeploymentRepository(store.dsl()).forNode(nodeName);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

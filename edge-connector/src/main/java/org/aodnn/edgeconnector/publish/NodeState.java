@@ -15,7 +15,10 @@ public enum NodeState {
     FAILED("failed", true),
     /** Not attempted because the rollout stopped earlier. */
     SKIPPED("skipped", true),
-    /** Updated, then returned to its previous version because the rollout failed elsewhere. */
+    /**
+     * Updated, then returned to its previous version because the rollout failed elsewhere; or withdrawn
+     * (deployed version null) when it had no previous version.
+     */
     ROLLED_BACK("rolled_back", true),
     /** Updated, and the rollback did not succeed: the node may still serve the new manifest. */
     ROLLBACK_FAILED("rollback_failed", true);

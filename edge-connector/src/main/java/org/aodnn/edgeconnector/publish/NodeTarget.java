@@ -29,8 +29,8 @@ public record NodeTarget(String name, URI baseUrl, String token) {
         String problem = NodeUrl.problem(node.url());
         if (problem != null) {
             throw new IllegalArgumentException("edge node '" + node.name() + "' is registered with an unusable URL: "
-                    + problem + " (got '" + node.url() + "'); re-register it (aodnn edge remove " + node.name()
-                    + ", then aodnn edge add " + node.name() + " " + NodeUrl.EXPECTED + ")");
+                    + problem + " (got '" + node.url() + "'); fix it with: aodnn edge update " + node.name() + " --url "
+                    + NodeUrl.EXPECTED);
         }
         return new NodeTarget(node.name(), URI.create(node.url().trim()), node.token());
     }

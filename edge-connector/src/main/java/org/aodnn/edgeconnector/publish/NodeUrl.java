@@ -22,7 +22,8 @@ public final class NodeUrl {
         if (u.isEmpty()) {
             return "URL is empty; expected " + EXPECTED;
         }
-        if (!u.startsWith("http://") && !u.startsWith("https://")) {
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
             return "URL must start with http:// or https://";
         }
         URI uri;
@@ -38,7 +39,7 @@ public final class NodeUrl {
     /** As {@link #problem(String)} for a parsed URI. */
     public static String problem(URI uri) {
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             return "URL must start with http:// or https://";
         }
         if (uri.getHost() == null) {
@@ -72,5 +73,36 @@ public final class NodeUrl {
             throw new IllegalArgumentException(problem + " (got '" + uri + "')");
         }
         return uri;
+    }
+
+    /**
+     * The one spelling of an agent's base URL that the registry stores and compares: scheme and host in lower
+     * case, no default port (80 for http, 443 for https), no trailing slash. So {@code http://127.0.0.1:8787/}
+     * and {@code HTTP://127.0.0.1:8787} are recognised as the same agent, which must not be registered twice
+     * (every publication would reach it twice). Host names are not resolved: {@code localhost} and
+     * {@code 127.0.0.1} stay different spellings.
+     */
+    public static String normalize(String url) {
+        URI u = parse(url);
+        String scheme = u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = u.getPort();
+        if (scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443) {
+            port = -1;
+        }
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String userInfo = u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@";
+        return scheme + "://" + userInfo + u.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (port == -1 ? "" : ":" + port) + path;
+    }
+
+    /** Whether two registered URLs name the same agent; a URL that is not usable matches nothing. */
+    public static boolean sameAgent(String a, String b) {
+        if (problem(a) != null || problem(b) != null) {
+            return false;
+        }
+        return normalize(a).equals(normalize(b));
     }
 }

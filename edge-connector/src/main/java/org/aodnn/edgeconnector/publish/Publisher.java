@@ -24,7 +24,8 @@ import org.aodnn.edgeconnector.manifest.SignedManifest;
  * <p>Rollouts: {@link Rollout#ALL_AT_ONCE} uploads to every node; {@link Rollout#CANARY} uploads to the
  * first node, checks that it is healthy and serves exactly the new manifest, then uploads to the rest. On
  * the first failure (or a cancel) no further node is started, uploads in flight finish, and every node
- * this publication updated is rolled back ({@code POST .../rollback}) to the version it had before.
+ * this publication updated is rolled back ({@code POST .../rollback}) to the version it had before, or
+ * withdrawn when it had none (so it serves nothing of that model, as before the rollout).
  */
 public final class Publisher {
 
@@ -95,7 +96,8 @@ public final class Publisher {
         String failure = run.failure.get();
         boolean success = failure == null;
         String message = success ? "deployed " + manifest.model() + " v" + manifest.version() + " to "
-                + nodes.size() + " node(s)" : "rollout stopped: " + failure;
+                + nodes.size() + " node(s)" : "rollout stopped: " + failure + "; nodes: "
+                + OutcomeSummary.of(outcomes, manifest.version());
         return new PublishReport(manifest.model(), manifest.version(), manifest.sha256(), rollout, success, message,
                 outcomes, (System.nanoTime() - start) / 1_000_000);
     }
@@ -254,7 +256,14 @@ public final class Publisher {
                     Thread.sleep(options.backoffBefore(attempt).toMillis());
                 }
                 try {
-                    EdgeClient.Answer answer = client.rollback(node, manifest.model());
+                    // only our manifest: never undo what another console published there meanwhile
+                    EdgeClient.Answer answer = client.rollback(node, manifest.model(), manifest.sha256());
+                    if (answer.status() == 200 && answer.json() != null && answer.json().path("withdrawn").asBoolean()) {
+                        // the node had no earlier version: it now serves none of this model, as before
+                        finish(node, NodeState.ROLLED_BACK, null, deployed.attempts(), "rolled back: withdrawn, it had"
+                                + " no earlier version (because " + failure.get() + ")", deployed.startedAt());
+                        return;
+                    }
                     if (answer.status() == 200) {
                         Long now = answer.json() == null ? null : answer.json().path("version").asLong();
                         finish(node, NodeState.ROLLED_BACK, now, deployed.attempts(), "rolled back to v" + now

@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -43,6 +44,7 @@ public final class EdgeView {
     @FXML private TextField nodeGroup;
     @FXML private PasswordField nodeToken;
     @FXML private Button addNode;
+    @FXML private Button editNode;
     @FXML private Button removeNode;
     @FXML private Label nodeProblem;
     @FXML private TableView<NodeRow> nodesTable;
@@ -74,6 +76,7 @@ public final class EdgeView {
     @FXML private ToggleGroup rolloutToggle;
     @FXML private RadioButton rolloutAll;
     @FXML private RadioButton rolloutCanary;
+    @FXML private CheckBox skipUnreachable;
     @FXML private Button publishButton;
     @FXML private Button cancelButton;
     @FXML private ProgressBar publishProgress;
@@ -123,8 +126,11 @@ public final class EdgeView {
         nodeGroup.textProperty().bindBidirectional(form.groupProperty());
         nodeToken.textProperty().bindBidirectional(form.tokenProperty());
         nodeProblem.textProperty().bind(form.problemProperty());
+        form.warningProperty().addListener((o, was, warn) -> styleNodeProblem(warn));
+        styleNodeProblem(form.warningProperty().get());
         addNode.disableProperty().bind(form.validProperty().not());
         removeNode.disableProperty().bind(viewModel.selectedNodeProperty().isNull());
+        editNode.disableProperty().bind(viewModel.selectedNodeProperty().isNull());
     }
 
     private void bindNodeTable() {
@@ -196,6 +202,9 @@ public final class EdgeView {
         rolloutCanary.setUserData(Rollout.CANARY);
         bindToggle(rolloutToggle, viewModel.rolloutProperty().get() == Rollout.CANARY ? rolloutCanary : rolloutAll,
                 t -> viewModel.rolloutProperty().set((Rollout) t.getUserData()));
+        skipUnreachable.selectedProperty().bindBidirectional(viewModel.skipUnreachableProperty());
+        skipUnreachable.setTooltip(new Tooltip("Off: a rollout with an unreachable target does not start."
+                + " On: unreachable targets are skipped (and reported), the others get the manifest."));
         publishButton.disableProperty().bind(viewModel.canPublishProperty().not());
         cancelButton.disableProperty().bind(viewModel.publishingProperty().not());
         publishProgress.progressProperty().bind(viewModel.publishProgressProperty());
@@ -221,6 +230,14 @@ public final class EdgeView {
         return new ReadOnlyObjectWrapper<>(value);
     }
 
+    /** The empty form's hint in the normal colour; only a problem with what was typed in warning colour. */
+    private void styleNodeProblem(boolean warning) {
+        nodeProblem.getStyleClass().remove("validation-warning");
+        if (warning) {
+            nodeProblem.getStyleClass().add("validation-warning");
+        }
+    }
+
     private void styleStatus(boolean error) {
         statusLabel.getStyleClass().remove("status-error");
         if (error) {
@@ -231,6 +248,15 @@ public final class EdgeView {
     @FXML
     private void addNode() {
         viewModel.addNode();
+    }
+
+    @FXML
+    private void editNode() {
+        NodeRow row = viewModel.selectedNodeProperty().get();
+        if (row != null) {
+            NodeEditDialog.show(row, root.getScene() == null ? null : root.getScene().getWindow()).ifPresent(r ->
+                    viewModel.updateNode(row.name(), r.url(), r.group(), r.token(), r.removeToken()));
+        }
     }
 
     @FXML
@@ -246,7 +272,8 @@ public final class EdgeView {
     private boolean confirmRemoval(NodeRow row) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
                 "The console forgets " + row.name() + " and its deployment history. The agent itself keeps running"
-                        + " and keeps serving its manifests; add it again to publish to it.",
+                        + " and keeps serving its manifests; add it again to publish to it. To fix its URL or token,"
+                        + " use Edit instead: that keeps the history.",
                 ButtonType.CANCEL, ButtonType.OK);
         confirm.setTitle("Remove edge node");
         confirm.setHeaderText("Remove the edge node '" + row.name() + "'?");
@@ -291,6 +318,7 @@ public final class EdgeView {
     /** The health word in its status colour, with the check's message as tooltip. */
     private static final class HealthCell extends TableCell<NodeRow, String> {
         private static final String[] CLASSES = {"health-ok", "health-unreachable", "health-error", "health-unknown"};
+        private static final String TOKEN_REFUSED = org.aodnn.edgeconnector.publish.NodeHealth.TOKEN_REFUSED;
 
         @Override
         protected void updateItem(String status, boolean empty) {
@@ -301,11 +329,11 @@ public final class EdgeView {
                 setTooltip(null);
                 return;
             }
-            setText(status);
+            setText(status.equals(TOKEN_REFUSED) ? "token refused" : status);
             getStyleClass().add(switch (status) {
                 case "ok" -> "health-ok";
                 case "unreachable" -> "health-unreachable";
-                case "error" -> "health-error";
+                case "error", TOKEN_REFUSED -> "health-error";
                 default -> "health-unknown";
             });
             NodeRow row = getTableRow() == null ? null : getTableRow().getItem();

@@ -38,6 +38,7 @@ import org.aodnn.edgeconnector.manifest.ManifestException;
 import org.aodnn.edgeconnector.manifest.ManifestSignature;
 import org.aodnn.edgeconnector.manifest.SignedManifest;
 import org.aodnn.edgeconnector.publish.EdgeConsole;
+import org.aodnn.edgeconnector.publish.NodeRegistry;
 import org.aodnn.edgeconnector.publish.NodeStatus;
 import org.aodnn.edgeconnector.publish.PublishOptions;
 import org.aodnn.edgeconnector.publish.PublishService;
@@ -79,6 +80,8 @@ public final class EdgeViewModel implements Activatable {
     private final ObjectProperty<TargetMode> targetMode = new SimpleObjectProperty<>(TargetMode.SELECTED_NODES);
     private final StringProperty targetGroup = new SimpleStringProperty();
     private final ObjectProperty<Rollout> rollout = new SimpleObjectProperty<>(Rollout.ALL_AT_ONCE);
+    /** Off by default: a rollout with an unreachable node is refused unless the operator ticks this. */
+    private final BooleanProperty skipUnreachable = new SimpleBooleanProperty(false);
 
     private final StatusLine status = new StatusLine();
     private final BooleanProperty building = new SimpleBooleanProperty(false);
@@ -234,6 +237,21 @@ public final class EdgeViewModel implements Activatable {
         }, "Cannot add edge node " + name);
     }
 
+    /**
+     * Changes a node's URL and group, and its token (a blank {@code newToken} keeps it, {@code removeToken}
+     * drops it), in place with the checks of adding, so its deployment history stays; then reloads and
+     * checks it, so that a corrected token shows as healthy at once.
+     */
+    public void updateNode(String name, String url, String group, String newToken, boolean removeToken) {
+        String token = removeToken ? "" : newToken == null || newToken.isBlank() ? null : newToken.trim();
+        NodeRegistry.Edit edit = new NodeRegistry.Edit(NodeForm.trim(url), NodeForm.trim(group), token);
+        run("Updating edge node " + name, () -> console.updateNode(name, edit), node -> {
+            status.info("Updated edge node " + node.name() + " (" + node.url() + ")");
+            refresh();
+            recheckHealth();
+        }, "Cannot update edge node " + name);
+    }
+
     /** Removes the selected node (and its deployment history) from the registry. */
     public void removeSelectedNode() {
         NodeRow row = selectedNode.get();
@@ -322,7 +340,7 @@ public final class EdgeViewModel implements Activatable {
                     : "Select the nodes to publish to in the node table.");
             return;
         }
-        publishRun.start(row, selection, rollout.get());
+        publishRun.start(row, selection, rollout.get(), skipUnreachable.get());
     }
 
     /** Stops the running publication: no further node is started, updated ones are rolled back. */
@@ -403,6 +421,10 @@ public final class EdgeViewModel implements Activatable {
 
     public ObjectProperty<Rollout> rolloutProperty() {
         return rollout;
+    }
+
+    public BooleanProperty skipUnreachableProperty() {
+        return skipUnreachable;
     }
 
     public ReadOnlyStringProperty diffTitleProperty() {

@@ -6,9 +6,16 @@ import org.aodnn.edgeconnector.manifest.SignedManifest;
 
 /**
  * One stored manifest as the Edge workspace lists it: the database entry, the parsed document (null when
- * the stored text no longer parses) and whether its signature checks out against this console's keys.
+ * the stored text no longer parses), whether its signature checks out against this console's keys, and
+ * whether the policy it was built from has been saved again since (then the name alone would suggest that
+ * the manifest carries the policy's present settings, which it may not).
  */
-public record ManifestRow(ManifestEntry entry, SignedManifest manifest, boolean verified, String verification) {
+public record ManifestRow(ManifestEntry entry, SignedManifest manifest, boolean verified, String verification,
+                          boolean policySavedSince) {
+
+    public ManifestRow(ManifestEntry entry, SignedManifest manifest, boolean verified, String verification) {
+        this(entry, manifest, verified, verification, false);
+    }
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -38,7 +45,10 @@ public record ManifestRow(ManifestEntry entry, SignedManifest manifest, boolean 
     }
 
     public String policy() {
-        return entry.policyName() == null ? "(file)" : entry.policyName();
+        if (entry.policyName() == null) {
+            return "(file)";
+        }
+        return entry.policyName() + (policySavedSince ? " (re-saved since)" : "");
     }
 
     /** "verified" or why not, for the signature column. */

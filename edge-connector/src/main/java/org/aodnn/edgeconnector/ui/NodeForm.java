@@ -24,12 +24,16 @@ public final class NodeForm {
     private final StringProperty token = new SimpleStringProperty("");
     private final StringBinding problem;
     private final BooleanBinding valid;
+    private final BooleanBinding warning;
 
     NodeForm(ObservableList<NodeRow> existing) {
         Supplier<String> check = () -> problem(name.get(), url.get(), group.get(),
                 existing.stream().map(NodeRow::name).toList());
         problem = Bindings.createStringBinding(check::get, name, url, group, existing);
         valid = problem.isEmpty();
+        // an empty form (at start, or cleared after a successful add) only shows what to type: not a warning
+        warning = Bindings.createBooleanBinding(() -> !problem.get().isEmpty()
+                && !(trim(name.get()).isEmpty() && trim(url.get()).isEmpty()), problem, name, url);
     }
 
     /** Why the fields cannot be added as they are; empty when they can. */
@@ -95,5 +99,10 @@ public final class NodeForm {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /** Whether the message is a problem with what was typed (warning colour) rather than the empty form's hint. */
+    public BooleanBinding warningProperty() {
+        return warning;
     }
 }

@@ -9,6 +9,7 @@ import org.aodnn.db.domain.DeploymentEntry;
 import org.aodnn.db.domain.EdgeNode;
 import org.aodnn.edgeconnector.publish.NodeHealth;
 import org.aodnn.edgeconnector.publish.NodeStatus;
+import org.aodnn.edgeconnector.publish.PublishService;
 
 /**
  * One line of the edge node table. Rows are updated in place (registry reloads, health rounds, live
@@ -101,9 +102,18 @@ public final class NodeRow {
             lastResult.set("");
         } else {
             DeploymentEntry d = lastDeployment;
-            lastResult.set(d.status() + ": " + d.model() + " v" + d.manifestVersion() + " (" + d.rollout() + ")"
+            lastResult.set(d.status() + ": " + d.model() + " v" + d.manifestVersion() + " (" + rolloutWords(d.rollout()) + ")"
                     + (d.message() == null || d.message().isBlank() ? "" : " - " + d.message()));
         }
+    }
+
+    /** The node's part in its rollout: only the canary itself is called "canary". */
+    static String rolloutWords(String stored) {
+        return switch (stored) {
+            case "all" -> "all at once";
+            case PublishService.AFTER_CANARY -> "after the canary";
+            default -> stored;
+        };
     }
 
     static String formatUptime(double seconds) {

@@ -14,6 +14,7 @@ import org.aodnn.edgeconnector.publish.PublishReport;
 import org.aodnn.edgeconnector.publish.PublishService;
 import org.aodnn.edgeconnector.publish.PublishTask;
 import org.aodnn.edgeconnector.publish.Rollout;
+import org.aodnn.edgeconnector.publish.RolloutRefusedException;
 
 /**
  * The publication in flight, split out of {@link EdgeViewModel}: the running task (so that it can be
@@ -43,10 +44,10 @@ final class PublishRun {
     }
 
     /** Publishes {@code row}'s manifest (readable, checked by the caller) to {@code selection}. */
-    void start(ManifestRow row, PublishService.NodeSelection selection, Rollout rollout) {
+    void start(ManifestRow row, PublishService.NodeSelection selection, Rollout rollout, boolean skipUnreachable) {
         PublishTask task;
         try {
-            task = console.publishTask(row.manifest(), selection, rollout,
+            task = console.publishTask(row.manifest(), selection, rollout, skipUnreachable,
                     (node, state, message) -> executor.runOnUiThread(() -> nodeChanged(node, state, message)));
         } catch (IllegalArgumentException e) {
             status.error("Cannot publish " + row.label() + ": " + e.getMessage());
@@ -66,7 +67,13 @@ final class PublishRun {
             }
         }, e -> {
             done();
-            status.fail("Publishing " + row.label() + " failed", e);
+            RolloutRefusedException refused = refusal(e);
+            if (refused != null) {
+                status.error("Publishing " + row.label() + ": " + refused.getMessage() + (refused.onlyUnreachable()
+                        ? ". Start them, or tick '" + SKIP_UNREACHABLE + "' to publish to the others." : "."));
+            } else {
+                status.fail("Publishing " + row.label() + " failed", e);
+            }
         }).withCancelled(() -> {
             done();
             status.error("Publishing " + row.label() + " was cancelled; nodes already updated were rolled back.");
@@ -81,6 +88,18 @@ final class PublishRun {
                 // the task area shows the per-node messages; the table shows each node's state
             }
         }));
+    }
+
+    /** The check box that lets a rollout leave unreachable nodes out (named in the refusal message). */
+    static final String SKIP_UNREACHABLE = "Skip unreachable nodes";
+
+    private static RolloutRefusedException refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RolloutRefusedException r) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Stops the running publication: no further node is started, updated ones are rolled back. */

@@ -2,7 +2,10 @@ package org.aodnn.edgeconnector.ui;
 
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.DeploymentEntry;
@@ -26,13 +29,18 @@ record WorkspaceSnapshot(List<EdgeNode> nodes, List<DeploymentEntry> deployments
 
     /** Reads nodes, latest deployments, manifests (each verified against the console's keys) and saved policies. */
     static WorkspaceSnapshot load(EdgeConsole console, Store store, SigningKeyStore keys) {
+        List<PolicyStore.PolicySummary> policies = new PolicyStore(store).list();
+        Map<String, OffsetDateTime> savedAt = new HashMap<>();
+        policies.forEach(p -> savedAt.put(p.name(), p.updatedAt()));
         List<ManifestRow> rows = new ArrayList<>();
         TrustedKeys trusted = consoleKeys(keys);
         for (ManifestEntry entry : console.manifests()) {
-            rows.add(row(console, entry, trusted));
+            ManifestRow row = row(console, entry, trusted);
+            OffsetDateTime policySaved = entry.policyName() == null ? null : savedAt.get(entry.policyName());
+            boolean since = policySaved != null && entry.createdAt() != null && policySaved.isAfter(entry.createdAt());
+            rows.add(new ManifestRow(row.entry(), row.manifest(), row.verified(), row.verification(), since));
         }
-        List<PolicyChoice> saved = new PolicyStore(store).list().stream()
-                .map(p -> new PolicyChoice(p.name(), p.model())).toList();
+        List<PolicyChoice> saved = policies.stream().map(p -> new PolicyChoice(p.name(), p.model())).toList();
         return new WorkspaceSnapshot(console.nodes(), console.latestDeployments(), rows, saved);
     }
 

@@ -192,7 +192,6 @@ class EdgeAgentHttpTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(200, Http.post(uri("/v1/manifests/alexnet/rollback")).statusCode());
         }
-        assertStatus(409, "no previous version", Http.post(uri("/v1/manifests/alexnet/rollback")));
         assertEquals(404, Http.post(uri("/v1/manifests/vgg16/rollback")).statusCode());
 
         agent.close();
@@ -200,6 +199,45 @@ class EdgeAgentHttpTest {
         assertEquals(3, StrictJson.parse(Http.get(uri("/v1/manifests/alexnet")).body()).get("version").asLong(),
                 "a restart finds the same current version");
         assertTrue(Files.readString(dir.resolve("agent.log")).contains("rolled alexnet back from v4 to v3"));
+    }
+
+    @Test
+    void rollingBackAFirstDeploymentWithdrawsItAndARestartKeepsItWithdrawn() throws Exception {
+        ObjectNode v1 = ManifestFixtures.signed("alexnet", 1, key);
+        assertEquals(201, put("alexnet", ManifestFixtures.bytes(v1)).statusCode());
+        // a rollback for another manifest than the current one (another console published meanwhile) changes nothing
+        assertStatus(409, "not the one to roll back", Http.post(uri("/v1/manifests/alexnet/rollback?sha256=" + "0".repeat(64))));
+        assertEquals(200, Http.get(uri("/v1/manifests/alexnet")).statusCode());
+        HttpResponse<String> rolled = Http.post(uri("/v1/manifests/alexnet/rollback?sha256=" + ManifestDigest.sha256(v1)));
+        assertEquals(200, rolled.statusCode(), rolled.body());
+        JsonNode answer = StrictJson.parse(rolled.body());
+        assertTrue(answer.get("withdrawn").asBoolean(), rolled.body());
+        assertEquals(1, answer.get("rolled_back_from").asLong());
+        assertFalse(answer.has("version"), "nothing is current any more");
+        assertEquals(404, Http.get(uri("/v1/manifests/alexnet")).statusCode());
+        assertEquals(0, StrictJson.parse(Http.get(uri("/v1/manifests")).body()).get("manifests").size());
+        assertEquals(0, StrictJson.parse(Http.get(uri("/healthz")).body()).get("manifests").asInt());
+        assertEquals(404, Http.post(uri("/v1/manifests/alexnet/rollback")).statusCode(), "nothing left to roll back");
+
+        agent.close();
+        agent = EdgeAgent.start(AgentConfig.loopback(dir, TrustedKeys.of(List.of(key.getPublic()))));
+        assertEquals(404, Http.get(uri("/v1/manifests/alexnet")).statusCode(), "a restart does not bring it back");
+        assertTrue(Files.readString(dir.resolve("agent.log")).contains("withdrew alexnet v1"));
+        // as before the first deployment, the same version may be published again
+        assertEquals(201, put("alexnet", ManifestFixtures.bytes(ManifestFixtures.signed("alexnet", 1, key))).statusCode());
+    }
+
+    @Test
+    void theAuthEndpointTellsAWrongTokenFromARightOne() throws Exception {
+        assertEquals("not required", StrictJson.parse(Http.get(uri("/v1/auth")).body()).get("token").asText());
+        agent.close();
+        agent = EdgeAgent.start(AgentConfig.loopback(dir, TrustedKeys.of(List.of(key.getPublic()))).withToken("s3cret"));
+        assertEquals(401, Http.get(uri("/v1/auth")).statusCode());
+        assertEquals(401, Http.get(uri("/v1/auth"), "Authorization", "Bearer wrong").statusCode());
+        HttpResponse<String> ok = Http.get(uri("/v1/auth"), "Authorization", "Bearer s3cret");
+        assertEquals(200, ok.statusCode());
+        assertEquals("accepted", StrictJson.parse(ok.body()).get("token").asText());
+        assertEquals(405, Http.post(uri("/v1/auth")).statusCode());
     }
 
     @Test

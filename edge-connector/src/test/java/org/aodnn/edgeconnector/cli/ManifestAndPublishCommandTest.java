@@ -130,18 +130,20 @@ class ManifestAndPublishCommandTest {
                 assertEquals("deployed", n.get("last_deployment").get("status").asText());
             }
 
-            // b goes away; a canary rollout of v2 with b second fails on b and rolls a back
+            // b goes away: the pre-flight check refuses a canary rollout of v2 that includes b, before a is touched
             b.close();
-            Cli.Result failed = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(), "--manifest",
+            Cli.Result refused = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(), "--manifest",
                     dir.resolve("m2.json").toString(), "--nodes", "a,b", "--canary", "--json", "--timeout-ms", "1000",
                     "--attempts", "2");
-            assertEquals(2, failed.exit(), failed.err());
-            JsonNode failedReport = StrictJson.parse(failed.out()); // stdout is exactly one JSON document
-            assertFalse(failedReport.get("success").asBoolean());
-            assertEquals("rolled_back", failedReport.get("nodes").get(0).get("status").asText());
-            assertEquals(1, failedReport.get("nodes").get(0).get("deployed_version").asInt());
-            assertEquals("failed", failedReport.get("nodes").get(1).get("status").asText());
-            assertTrue(failed.err().startsWith("rollout stopped: b:"), failed.err());
+            assertEquals(1, refused.exit(), refused.err());
+            assertEquals("", refused.out(), "nothing was published, so there is no report");
+            assertTrue(refused.err().startsWith("rollout not started, no node was touched: unreachable: b (cannot connect"),
+                    refused.err());
+            assertTrue(refused.err().strip().endsWith("start them, or publish to the others with --skip-unreachable"),
+                    refused.err());
+            assertEquals(1, new org.aodnn.edgeconnector.publish.EdgeClient(java.time.Duration.ofSeconds(2))
+                    .currentManifest(new org.aodnn.edgeconnector.publish.NodeTarget("a", a.baseUri(), null), "alexnet")
+                    .orElseThrow().get("version").asInt(), "a still serves v1");
 
             Cli.Result unknown = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(), "--manifest",
                     dir.resolve("m1.json").toString(), "--nodes", "zz");

@@ -98,7 +98,8 @@ class CanaryKillTest {
             assertEquals("rolled_back", deployments.get(0).status());
             assertEquals(1, deployments.get(0).deployedVersion());
             assertEquals("failed", deployments.get(1).status());
-            assertEquals("canary", deployments.get(1).rollout());
+            assertEquals("canary", deployments.get(0).rollout(), "a was the canary");
+            assertEquals("after-canary", deployments.get(1).rollout(), "b got it after the canary");
             assertEquals(2, deployments.get(1).manifestVersion());
             assertEquals(2, new DeploymentRepository(store.dsl()).forNode("a").size(), "v1 and v2 on a");
         } finally {

@@ -42,4 +42,20 @@ class NodeUrlTest {
                 () -> new NodeTarget("n5", URI.create("http://127.0.0.1:99999"), null));
         assertTrue(e.getMessage().startsWith("edge node 'n5': URL port 99999 is outside 1-65535"), e.getMessage());
     }
+
+    @Test
+    void oneAgentHasOneSpelling() {
+        assertEquals("http://127.0.0.1:18787", NodeUrl.normalize("http://127.0.0.1:18787/"));
+        assertEquals("http://127.0.0.1:18787", NodeUrl.normalize(" HTTP://127.0.0.1:18787// "));
+        assertEquals("http://edge-1", NodeUrl.normalize("http://Edge-1:80"));
+        assertEquals("https://edge-1", NodeUrl.normalize("https://EDGE-1:443/"));
+        assertEquals("https://edge-1:80", NodeUrl.normalize("https://edge-1:80"), "80 is not https's default");
+        assertEquals("http://edge-1:8787/agent", NodeUrl.normalize("http://edge-1:8787/agent/"));
+        assertTrue(NodeUrl.sameAgent("http://127.0.0.1:18787", "http://127.0.0.1:18787/"));
+        assertTrue(!NodeUrl.sameAgent("http://127.0.0.1:18787", "http://127.0.0.1:18788"));
+        assertTrue(!NodeUrl.sameAgent("http://127.0.0.1:99999", "http://127.0.0.1:99999"), "unusable matches nothing");
+        assertEquals("URL port 99999 is outside 1-65535 (got 'http://127.0.0.1:99999/')",
+                assertThrows(IllegalArgumentException.class, () -> NodeUrl.normalize("http://127.0.0.1:99999/"))
+                        .getMessage());
+    }
 }

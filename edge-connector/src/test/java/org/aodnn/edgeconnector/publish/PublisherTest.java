@@ -194,7 +194,8 @@ class PublisherTest {
                     }
                 }, cancel::get);
         assertFalse(report.success());
-        assertEquals("rollout stopped: cancelled by the operator", report.message());
+        assertEquals("rollout stopped: cancelled by the operator; nodes: a rolled back to v1, b not attempted",
+                report.message());
         assertEquals(NodeState.ROLLED_BACK, report.nodes().get(0).state());
         assertEquals(NodeState.SKIPPED, report.nodes().get(1).state());
         assertEquals(1, servedVersion(nodes.get(0)));

@@ -182,4 +182,31 @@ class EdgeViewFxTest {
                 .stream().noneMatch(n -> n.name().equals("edge-2")));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> cell("#nodes-table", "edge-2").isEmpty());
     }
+
+    @Test
+    void editingANodeFixesItsUrlInPlace() throws Exception {
+        robot.clickOn("#node-name").write("edge-3");
+        robot.clickOn("#node-url").write("http://127.0.0.1:9");
+        robot.clickOn("#add-node");
+        waitForCell("#nodes-table", "edge-3");
+        waitForCell("#nodes-table", "unreachable");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, executor::idle);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!robot.lookup("#node-problem").queryAs(Labeled.class).getStyleClass().contains("validation-warning"),
+                "the cleared form's hint is not shown as a warning");
+
+        robot.clickOn(cell("#nodes-table", "edge-3").orElseThrow());
+        robot.clickOn("#edit-node");
+        javafx.scene.control.TextField url = robot.lookup("#edit-node-url").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("http://127.0.0.1:9", url.getText());
+        robot.interact(() -> url.setText(agent.baseUri() + "/"));
+        robot.clickOn("OK");
+        waitForCell("#nodes-table", agent.baseUri().toString());
+        waitForCell("#nodes-table", "ok");
+        assertEquals(agent.baseUri().toString(), new EdgeConsole(store, PublishOptions.DEFAULT).nodes().get(0).url());
+
+        robot.clickOn("#skip-unreachable");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(viewModel.skipUnreachableProperty().get(), "the check box is the operator's explicit choice");
+    }
 }

@@ -171,7 +171,7 @@ class EdgeViewModelTest {
             assertFalse(vm.publishingProperty().get());
             for (String node : List.of("a", "b")) {
                 assertEquals("alexnet v1", row(vm, node).deployedProperty().get(), node);
-                assertTrue(row(vm, node).lastResultProperty().get().startsWith("deployed: alexnet v1 (all)"),
+                assertTrue(row(vm, node).lastResultProperty().get().startsWith("deployed: alexnet v1 (all at once)"),
                         row(vm, node).lastResultProperty().get());
                 assertEquals("deployed v1", row(vm, node).publishStateProperty().get());
             }
@@ -199,7 +199,11 @@ class EdgeViewModelTest {
             assertFalse(vm.statusErrorProperty().get(), vm.statusProperty().get());
             assertEquals("alexnet v2", row(vm, "a").deployedProperty().get());
             assertEquals("alexnet v2", row(vm, "b").deployedProperty().get());
-            assertTrue(row(vm, "b").lastResultProperty().get().startsWith("deployed: alexnet v2 (canary)"));
+            // only the canary (a, first of the group) is called the canary; b got it after the canary checked out
+            assertTrue(row(vm, "a").lastResultProperty().get().startsWith("deployed: alexnet v2 (canary)"),
+                    row(vm, "a").lastResultProperty().get());
+            assertTrue(row(vm, "b").lastResultProperty().get().startsWith("deployed: alexnet v2 (after the canary)"),
+                    row(vm, "b").lastResultProperty().get());
 
             // v3, canary first, cancelled once the canary took it: the canary returns to v2, b is never started
             vm.selectedPolicyProperty().set(new PolicyChoice("alexnet-wifi", "alexnet"));
@@ -220,30 +224,114 @@ class EdgeViewModelTest {
             assertEquals("alexnet v2", row(vm, "a").deployedProperty().get());
             assertTrue(row(vm, "a").lastResultProperty().get().startsWith("rolled_back: alexnet v3 (canary)"),
                     row(vm, "a").lastResultProperty().get());
-            assertTrue(row(vm, "b").lastResultProperty().get().startsWith("skipped: alexnet v3 (canary)"),
+            assertTrue(row(vm, "b").lastResultProperty().get().startsWith("skipped: alexnet v3 (after the canary)"),
                     row(vm, "b").lastResultProperty().get());
             assertEquals("alexnet v2", row(vm, "b").deployedProperty().get());
 
-            // v3 while b is down: the rollout fails, a is rolled back to v2, the status line says so
+            // v3 while b is down: the pre-flight check refuses the rollout, naming b, before a is touched
             b.close();
             vm.rolloutProperty().set(Rollout.ALL_AT_ONCE);
+            int deploymentsBefore = new EdgeConsole(store, FAST).deployments("a").size();
             vm.publish();
             assertTrue(vm.statusErrorProperty().get());
-            assertTrue(vm.statusProperty().get().startsWith("Publishing alexnet v3 failed: "), vm.statusProperty().get());
-            assertEquals("alexnet v2", row(vm, "a").deployedProperty().get(), "a serves v2 again");
-            // all at once: b's refusal can stop the rollout after a took v3 (a is rolled back) or before a was
-            // started (a is skipped); either way a is left on v2
-            String aResult = row(vm, "a").lastResultProperty().get();
-            boolean aRolledBack = aResult.startsWith("rolled_back: alexnet v3");
-            assertTrue(aRolledBack || aResult.startsWith("skipped: alexnet v3"), aResult);
+            String refused = vm.statusProperty().get();
+            assertTrue(refused.startsWith("Publishing alexnet v3: rollout not started, no node was touched: unreachable: b ("),
+                    refused);
+            assertTrue(refused.endsWith("Start them, or tick 'Skip unreachable nodes' to publish to the others."), refused);
+            assertEquals(deploymentsBefore, new EdgeConsole(store, FAST).deployments("a").size(), "nothing recorded");
+            assertEquals("alexnet v2", row(vm, "a").deployedProperty().get());
             assertEquals("unreachable", row(vm, "b").healthProperty().get());
-            assertTrue(row(vm, "b").lastResultProperty().get().startsWith("failed: alexnet v3"),
-                    row(vm, "b").lastResultProperty().get());
+
+            // the operator chooses to skip it: a gets v3, b is reported as skipped, the publication succeeds
+            vm.skipUnreachableProperty().set(true);
+            vm.publish();
+            assertFalse(vm.statusErrorProperty().get(), vm.statusProperty().get());
+            assertTrue(vm.statusProperty().get().contains("skipped as asked, unreachable: b"), vm.statusProperty().get());
+            assertEquals("alexnet v3", row(vm, "a").deployedProperty().get());
+            assertTrue(row(vm, "b").lastResultProperty().get().startsWith("skipped: alexnet v3 (all at once) - "
+                    + "skipped as asked: unreachable before the rollout"), row(vm, "b").lastResultProperty().get());
             assertEquals("alexnet v2 (last seen)", row(vm, "b").deployedProperty().get());
             List<DeploymentEntry> history = new EdgeConsole(store, FAST).deployments("a");
-            assertEquals(List.of("deployed", "deployed", "rolled_back", aRolledBack ? "rolled_back" : "skipped"),
+            assertEquals(List.of("deployed", "deployed", "deployed", "rolled_back"),
                     history.stream().map(DeploymentEntry::status).sorted().toList());
         }
+    }
+
+    @Test
+    void aNodeIsEditedInPlaceItsRefusedTokenShowsAndTheEmptyFormOnlyHints() throws Exception {
+        try (EdgeAgent agent = EdgeAgent.start(AgentConfig.loopback(dir.resolve("a"), trusted).withToken("s3cret"))) {
+            EdgeViewModel vm = viewModel(new CurrentThreadTaskExecutor());
+            vm.refresh();
+            NodeForm form = vm.nodeForm();
+            assertFalse(form.warningProperty().get(), "the empty form's hint is not a warning");
+            fillForm(vm, "a", "ftp://x", "", "");
+            assertTrue(form.warningProperty().get(), "a problem with what was typed is");
+
+            String url = agent.baseUri().toString();
+            fillForm(vm, "a", url + "/", "", "wrong");
+            vm.addNode();
+            assertFalse(vm.statusErrorProperty().get(), vm.statusProperty().get());
+            assertEquals("Enter a node name and its agent URL (http://host:port).", form.problemProperty().get());
+            assertFalse(form.warningProperty().get(), "after a successful add the cleared form is not in warning colour");
+            NodeRow a = row(vm, "a");
+            assertEquals(url, a.urlProperty().get(), "stored without the trailing slash");
+            assertEquals("token_refused", a.healthProperty().get(), "the agent answers, but not to this token");
+            assertTrue(a.healthMessageProperty().get().startsWith("token refused (401): the agent does not accept"),
+                    a.healthMessageProperty().get());
+
+            // the same agent under another name and spelling is refused, naming the node that has it
+            fillForm(vm, "b", url.replace("http://", "HTTP://"), "", "");
+            vm.addNode();
+            assertTrue(vm.statusErrorProperty().get());
+            assertTrue(vm.statusProperty().get().endsWith("is already registered as edge node 'a' (one agent under two"
+                    + " names would get every publication twice); edit or remove 'a' instead"), vm.statusProperty().get());
+            assertEquals(List.of("a"), vm.nodes().stream().map(NodeRow::name).toList());
+
+            // Edit: the right token makes it healthy
+            vm.updateNode("a", url, "", "s3cret", false);
+            assertFalse(vm.statusErrorProperty().get(), vm.statusProperty().get());
+            assertEquals("ok", row(vm, "a").healthProperty().get(), row(vm, "a").healthMessageProperty().get());
+
+            // a deployment, then an edit that keeps the token (blank) and sets a group: the history stays
+            vm.selectedPolicyProperty().set(new PolicyChoice("alexnet-wifi", "alexnet"));
+            vm.buildManifest();
+            vm.targetNodes().setAll("a");
+            vm.publish();
+            assertFalse(vm.statusErrorProperty().get(), vm.statusProperty().get());
+            vm.updateNode("a", url, "lab", "", false);
+            assertEquals("ok", row(vm, "a").healthProperty().get(), "blank token field: the token is kept");
+            assertEquals("lab", row(vm, "a").groupProperty().get());
+            assertEquals(1, new EdgeConsole(store, FAST).deployments("a").size(), "deployment history kept");
+            assertTrue(row(vm, "a").lastResultProperty().get().startsWith("deployed: alexnet v1"));
+
+            // an edit that fails the checks of adding changes nothing
+            vm.updateNode("a", "ftp://x", "", "", false);
+            assertTrue(vm.statusErrorProperty().get());
+            assertEquals("Cannot update edge node a: edge node 'a': URL must start with http:// or https:// "
+                    + "(got 'ftp://x')", vm.statusProperty().get());
+            assertEquals(url, new EdgeConsole(store, FAST).nodes().get(0).url());
+
+            // removing the token ("no token") is refused by this agent, and says so
+            vm.updateNode("a", url, "lab", "", true);
+            assertEquals("token_refused", row(vm, "a").healthProperty().get());
+            assertTrue(row(vm, "a").healthMessageProperty().get().contains("none is registered"));
+        }
+    }
+
+    @Test
+    void aManifestBuiltFromAPolicySavedAgainSinceSaysSo() throws Exception {
+        EdgeViewModel vm = viewModel(new CurrentThreadTaskExecutor());
+        vm.refresh();
+        vm.selectedPolicyProperty().set(new PolicyChoice("alexnet-wifi", "alexnet"));
+        vm.buildManifest();
+        assertEquals("alexnet-wifi", vm.manifests().get(0).policy());
+        Thread.sleep(20); // the policy's save time must fall after the build's, whatever the clock's resolution
+        var policies = new org.aodnn.policyeditor.policy.PolicyStore(store);
+        var saved = policies.require("alexnet-wifi");
+        policies.save("alexnet-wifi", saved.settings());
+        vm.refresh();
+        assertEquals("alexnet-wifi (re-saved since)", vm.manifests().get(0).policy(),
+                "the name alone would suggest the manifest has the policy's present settings");
     }
 
     @Test
