@@ -57,6 +57,8 @@ public final class Cli {
         } else if (e instanceof CsvFormatException || e instanceof StoreException
                 || e instanceof IllegalArgumentException) {
             message = e.getMessage();
+        } else if (org.aodnn.db.DatabaseErrors.describe(e).isPresent()) {
+            message = org.aodnn.db.DatabaseErrors.describe(e).get(); // not jOOQ's "Error while running ConnectionCallable"
         } else if (e instanceof java.nio.file.NoSuchFileException n) {
             message = n.getFile() + ": no such file";
         } else if (e instanceof java.io.IOException) {

@@ -29,6 +29,11 @@ public final class CsvTable {
         this.header = List.copyOf(header);
         this.columnIndex = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).isEmpty()) {
+                throw new CsvFormatException(source, 1, null, "column " + (i + 1) + " has no name in the header"
+                        + (i == header.size() - 1 ? " (empty columns at the end, as a spreadsheet may save? remove them)"
+                        : ""));
+            }
             if (columnIndex.putIfAbsent(header.get(i), i) != null) {
                 throw new CsvFormatException(source, 1, header.get(i), "column appears twice in the header");
             }
@@ -39,14 +44,44 @@ public final class CsvTable {
         }
     }
 
+    /** Reads a UTF-8 file; bytes that are not UTF-8 are refused naming their line. */
     public static CsvTable read(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), reader);
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.charset.CoderResult result = decoder.decode(in, text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
         }
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new CsvFormatException(file.toString(), line, null, NOT_UTF8);
+        }
+        text.flip();
+        return read(file.toString(), new java.io.StringReader(text.toString()));
     }
+
+    private static final String NOT_UTF8 = "not UTF-8 text (a byte sequence that UTF-8 does not allow); save the file as UTF-8";
 
     public static CsvTable read(String source, Reader reader) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        int[] lineNo = {1};
+        try {
+            return read(source, in, lineNo);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the decoder stops at the first bytes that are not UTF-8; behind a buffered Reader the line is where
+            // reading had got to (read(Path) names the exact line)
+            throw new CsvFormatException(source, lineNo[0], null, NOT_UTF8);
+        }
+    }
+
+    private static CsvTable read(String source, BufferedReader in, int[] lineCounter) throws IOException {
         String headerLine = in.readLine();
         if (headerLine == null || headerLine.isBlank()) {
             throw new CsvFormatException(source, 1, null, "empty file: expected a header line");
@@ -59,8 +94,10 @@ public final class CsvTable {
         List<Integer> lines = new ArrayList<>();
         String line;
         int lineNo = 1;
+        lineCounter[0] = 2;
         while ((line = in.readLine()) != null) {
             lineNo++;
+            lineCounter[0] = lineNo + 1;
             if (line.isBlank()) {
                 continue;
             }

@@ -34,6 +34,10 @@ final class WorkspaceMessages {
      * carry no message of their own, so the chain is followed until one does; the class name is the last resort.
      */
     static String describe(Throwable e) {
+        java.util.Optional<String> database = org.aodnn.db.DatabaseErrors.describe(e);
+        if (database.isPresent()) {
+            return database.get(); // not jOOQ's "Error while running ConnectionCallable"
+        }
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
