@@ -78,6 +78,17 @@ class PredictorJsonTest {
     }
 
     @Test
+    void aDocumentFollowedByMoreIsRefused() {
+        List<LayerSample> rows = FitterTest.powerLawConvs(0.0);
+        String json = PredictorJson.write(new org.aodnn.modelfitting.fit.PredictorFitter(
+                FitOptions.logLatency().withMaxDegree(1)).fit(rows, FitMonitor.NONE).document());
+        PredictorFormatException trailing = assertThrows(PredictorFormatException.class,
+                () -> PredictorJson.read("p.json", json + "}}garbage"));
+        assertTrue(trailing.getMessage().startsWith("p.json: not a predictor document"), trailing.getMessage());
+        assertEquals(2, PredictorJson.read("p.json", json + "\n\n").schemaVersion(), "white space after is fine");
+    }
+
+    @Test
     void missingOrMistypedFieldsAreNamedByTheirPathNotByTheJsonLibrary() {
         List<LayerSample> rows = FitterTest.powerLawConvs(0.0);
         String json = PredictorJson.write(new org.aodnn.modelfitting.fit.PredictorFitter(

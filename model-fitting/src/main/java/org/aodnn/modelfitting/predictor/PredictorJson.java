@@ -24,12 +24,19 @@ public final class PredictorJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // a document followed by anything else is not one document (a paste gone wrong, two files joined)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PredictorJson() {
     }
 
+    /**
+     * The document as JSON, checked as a reader will check it first: a fit must not write (or store) a document
+     * that {@code predict} or the browser runtime would then refuse (an infinite bound, say).
+     */
     public static String write(PredictorDocument document) {
+        validate("the fitted predictor", document);
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
