@@ -14,8 +14,9 @@ record TensorShape(long channels, long height, long width, boolean image) {
         return new TensorShape(features, 1, 1, false);
     }
 
+    /** C·H·W; an {@link ArithmeticException} when it overflows 64 bits (no real network's tensor does). */
     long elems() {
-        return channels * height * width;
+        return Math.multiplyExact(Math.multiplyExact(channels, height), width);
     }
 
     /** {@code 1xCxHxW} or {@code 1xF}, as in {@code model-layers.csv}. */

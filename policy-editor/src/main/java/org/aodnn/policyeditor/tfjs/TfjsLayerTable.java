@@ -69,9 +69,11 @@ final class TfjsLayerTable {
     private TensorShape shapeFrom(TfjsLayer layer, JsonNode s) {
         List<Long> dims = new ArrayList<>();
         for (int i = 1; i < s.size(); i++) {
-            if (!s.get(i).canConvertToLong() || s.get(i).asLong() <= 0) {
+            if (!s.get(i).isIntegralNumber() || !s.get(i).canConvertToLong() || s.get(i).asLong() <= 0
+                    || s.get(i).asLong() > MAX_SIZE) {
                 throw new TfjsImportException(source + ": layer " + layer.label() + ": input shape " + s
-                        + " has an unknown or bad dimension: the layer table needs a fixed input size");
+                        + " has an unknown or bad dimension: the layer table needs a fixed input size (whole numbers"
+                        + " from 1 to " + MAX_SIZE + ")");
             }
             dims.add(s.get(i).asLong());
         }
@@ -85,7 +87,23 @@ final class TfjsLayerTable {
                 + " is not supported (expected [null, H, W, C] or [null, F])");
     }
 
+    /**
+     * The largest size (a dimension, filters, units) a layer may have: far beyond any real network's (VGG's
+     * widest is 25,088 features), and small enough that the products below stay checked rather than wrap.
+     */
+    static final long MAX_SIZE = 1L << 24;
+
     private void convert(TfjsLayer layer) {
+        try {
+            convertChecked(layer);
+        } catch (ArithmeticException e) {
+            // a size, parameter or FLOP count beyond 64 bits (or a channel count beyond 32): not a real network
+            throw new TfjsImportException(source + ": layer " + layer.label() + ": its sizes overflow the layer"
+                    + " table's counts (" + e.getMessage() + "); check its shape and sizes");
+        }
+    }
+
+    private void convertChecked(TfjsLayer layer) {
         JsonNode cfg = layer.config();
         switch (layer.className()) {
             case "InputLayer" -> checkParams(layer, 0);
@@ -144,7 +162,7 @@ final class TfjsLayerTable {
         if (depthwise) {
             long multiplier = cfg.path("depth_multiplier").asLong(1);
             groups = cin;
-            cout = cin * multiplier;
+            cout = Math.multiplyExact(cin, multiplier);
             weightsPerOutput = (long) kernel[0] * kernel[1];
         } else {
             cout = positive(layer, "filters");
@@ -153,19 +171,20 @@ final class TfjsLayerTable {
                 throw new TfjsImportException(source + ": layer " + layer.label() + ": groups " + groups
                         + " does not divide input channels " + cin + " and filters " + cout);
             }
-            weightsPerOutput = (long) kernel[0] * kernel[1] * (cin / groups);
+            weightsPerOutput = Math.multiplyExact((long) kernel[0] * kernel[1], cin / groups);
         }
         boolean bias = cfg.path("use_bias").asBoolean(true);
-        long params = cout * weightsPerOutput + (bias ? cout : 0);
+        long params = Math.addExact(Math.multiplyExact(cout, weightsPerOutput), bias ? cout : 0);
         checkParams(layer, params);
         long[] h = window(layer, shape.height(), kernel[0], strides[0], dilation[0], padding);
         long[] w = window(layer, shape.width(), kernel[1], strides[1], dilation[1], padding);
         TensorShape in = shape;
         TensorShape out = TensorShape.image(cout, h[0], w[0]);
-        long flops = 2 * out.elems() * weightsPerOutput;
+        long flops = Math.multiplyExact(2 * out.elems(), weightsPerOutput);
         String activation = TfjsActivations.type(cfg.path("activation").asText(""), layer, source);
         add(layer.name(), new LayerGeometry("Conv2d", in.nchw(), out.nchw(), in.elems(), out.elems(),
-                (int) cin, (int) cout, kernel[0], kernel[1], strides[0], (int) h[1], (int) groups, params, flops),
+                Math.toIntExact(cin), Math.toIntExact(cout), kernel[0], kernel[1], strides[0], Math.toIntExact(h[1]),
+                Math.toIntExact(groups), params, flops),
                 activation == null, out);
         if (activation != null) {
             elementwise(layer.name() + "/" + cfg.path("activation").asText(), activation, true);
@@ -181,13 +200,13 @@ final class TfjsLayerTable {
         long in = shape.channels();
         long units = positive(layer, "units");
         boolean bias = cfg.path("use_bias").asBoolean(true);
-        long params = in * units + (bias ? units : 0);
+        long params = Math.addExact(Math.multiplyExact(in, units), bias ? units : 0);
         checkParams(layer, params);
         TensorShape input = shape;
         TensorShape out = TensorShape.vector(units);
         String activation = TfjsActivations.type(cfg.path("activation").asText(""), layer, source);
-        add(layer.name(), new LayerGeometry("Linear", input.nchw(), out.nchw(), in, units, (int) in, (int) units,
-                0, 0, 0, 0, 1, params, 2 * in * units), activation == null, out);
+        add(layer.name(), new LayerGeometry("Linear", input.nchw(), out.nchw(), in, units, Math.toIntExact(in),
+                Math.toIntExact(units), 0, 0, 0, 0, 1, params, Math.multiplyExact(2 * in, units)), activation == null, out);
         if (activation != null) {
             elementwise(layer.name() + "/" + cfg.path("activation").asText(), activation, true);
         }
@@ -205,8 +224,8 @@ final class TfjsLayerTable {
         TensorShape in = shape;
         TensorShape out = TensorShape.image(in.channels(), h[0], w[0]);
         add(layer.name(), new LayerGeometry(type, in.nchw(), out.nchw(), in.elems(), out.elems(),
-                (int) in.channels(), (int) in.channels(), size[0], size[1], strides[0], (int) h[1], 1, 0,
-                out.elems() * size[0] * size[1]), true, out);
+                Math.toIntExact(in.channels()), Math.toIntExact(in.channels()), size[0], size[1], strides[0],
+                Math.toIntExact(h[1]), 1, 0, Math.multiplyExact(out.elems(), (long) size[0] * size[1])), true, out);
     }
 
     private void globalPool(TfjsLayer layer, String type) {
@@ -218,7 +237,7 @@ final class TfjsLayerTable {
         // Keras drops the 1x1 spatial dimensions unless keepdims; the row shows the pooled 1xCx1x1 as torchvision.
         TensorShape next = layer.config().path("keepdims").asBoolean(false) ? pooled : TensorShape.vector(in.channels());
         add(layer.name(), new LayerGeometry(type, in.nchw(), pooled.nchw(), in.elems(), pooled.elems(),
-                (int) in.channels(), (int) in.channels(), 0, 0, 0, 0, 1, 0, in.elems()), true, next);
+                Math.toIntExact(in.channels()), Math.toIntExact(in.channels()), 0, 0, 0, 0, 1, 0, in.elems()), true, next);
     }
 
     private void batchNorm(TfjsLayer layer) {
@@ -238,8 +257,8 @@ final class TfjsLayerTable {
         checkParams(layer, c * perChannel);
         TensorShape s = shape;
         // params: every weight the browser downloads (gamma, beta and the moving mean and variance).
-        add(layer.name(), new LayerGeometry("BatchNorm2d", s.nchw(), s.nchw(), s.elems(), s.elems(), (int) c,
-                (int) c, 0, 0, 0, 0, 1, c * perChannel, s.elems()), true, s);
+        add(layer.name(), new LayerGeometry("BatchNorm2d", s.nchw(), s.nchw(), s.elems(), s.elems(), Math.toIntExact(c),
+                Math.toIntExact(c), 0, 0, 0, 0, 1, c * perChannel, s.elems()), true, s);
     }
 
     private void relu(TfjsLayer layer) {
@@ -270,8 +289,8 @@ final class TfjsLayerTable {
 
     private void elementwise(String name, String type, boolean cutAfter) {
         TensorShape s = shape;
-        add(name, new LayerGeometry(type, s.nchw(), s.nchw(), s.elems(), s.elems(), (int) s.channels(),
-                (int) s.channels(), 0, 0, 0, 0, 1, 0, s.elems()), cutAfter, s);
+        add(name, new LayerGeometry(type, s.nchw(), s.nchw(), s.elems(), s.elems(), Math.toIntExact(s.channels()),
+                Math.toIntExact(s.channels()), 0, 0, 0, 0, 1, 0, s.elems()), cutAfter, s);
     }
 
     private void add(String name, LayerGeometry geometry, boolean cutAfter, TensorShape out) {
@@ -323,9 +342,9 @@ final class TfjsLayerTable {
 
     private long positive(TfjsLayer layer, String key) {
         JsonNode v = layer.config().get(key);
-        if (v == null || !v.canConvertToLong() || v.asLong() < 1) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1 || v.asLong() > MAX_SIZE) {
             throw new TfjsImportException(source + ": layer " + layer.label() + ": " + key + " must be a whole"
-                    + " number >= 1, got " + v);
+                    + " number from 1 to " + MAX_SIZE + ", got " + v);
         }
         return v.asLong();
     }

@@ -165,6 +165,18 @@ class TfjsModelImporterTest {
     }
 
     @Test
+    void sizesBeyondAnyRealNetworkAndFractionalSizesAreRefusedNotWrapped() throws IOException {
+        String huge = failure(doc -> {
+            ArrayNode shape = (ArrayNode) layers(doc).get(0).get("config").get("batch_input_shape");
+            shape.set(1, MAPPER.getNodeFactory().numberNode(2_000_000_000L));
+            shape.set(2, MAPPER.getNodeFactory().numberNode(2_000_000_000L));
+        });
+        assertTrue(huge.contains("fixed input size (whole numbers from 1 to 16777216)"), huge);
+        String fractional = failure(doc -> ((ObjectNode) layers(doc).get(1).get("config")).put("filters", 8.5));
+        assertTrue(fractional.contains("filters must be a whole number") && fractional.contains("8.5"), fractional);
+    }
+
+    @Test
     void otherFormatsAndMissingInputShapeAreExplained() throws IOException {
         String graph = failure(doc -> doc.put("format", "graph-model"));
         assertTrue(graph.contains("graph-model"), graph);
