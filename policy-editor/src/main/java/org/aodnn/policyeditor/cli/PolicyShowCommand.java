@@ -51,7 +51,8 @@ public final class PolicyShowCommand implements Callable<Integer> {
         try (Store store = storeOptions.open()) {
             saved = new PolicyStore(store).require(policyName);
             try {
-                decision = FiniteResults.require(PolicyInputs.resolve(store, saved.settings()).evaluate());
+                // by name: a source that fails is named with the policy and its role (browser/edge latency, energy)
+                decision = FiniteResults.require(PolicyInputs.resolve(store, saved.name()).evaluate());
             } catch (IllegalArgumentException | CsvFormatException | SourceException | PolicyException e) {
                 decisionError = e.getMessage();
             }
@@ -68,7 +69,8 @@ public final class PolicyShowCommand implements Callable<Integer> {
             }
         }
         if (decisionError != null) {
-            throw new CommandFailure("policy '" + saved.name() + "' gives no decision now: " + decisionError);
+            throw new CommandFailure(decisionError.startsWith("policy '" + saved.name() + "'") ? decisionError
+                    : "policy '" + saved.name() + "' gives no decision now: " + decisionError);
         }
         return 0;
     }

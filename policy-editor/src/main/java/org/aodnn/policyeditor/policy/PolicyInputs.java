@@ -6,6 +6,7 @@ import org.aodnn.policyeditor.solver.LayerValues;
 import org.aodnn.policyeditor.solver.MobileEnergy;
 import org.aodnn.policyeditor.solver.PartitionInputs;
 import org.aodnn.policyeditor.solver.PartitionProblem;
+import org.aodnn.policyeditor.source.SourceException;
 import org.aodnn.policyeditor.source.SourceResolver;
 
 /**
@@ -31,7 +32,7 @@ public final class PolicyInputs {
 
     /** The solver input of {@code settings}. */
     public static PartitionInputs build(Store store, PolicySettings settings) {
-        return build(store, settings, model(store, settings.model()));
+        return build(store, null, settings, model(store, settings.model()));
     }
 
     /** The saved policy {@code policyName}, resolved: settings, model, prepared problem and scenario. */
@@ -47,16 +48,31 @@ public final class PolicyInputs {
 
     private static ResolvedPolicy resolve(Store store, String name, PolicySettings settings) {
         DnnModel model = model(store, settings.model());
-        PartitionInputs inputs = build(store, settings, model);
+        PartitionInputs inputs = build(store, name, settings, model);
         return new ResolvedPolicy(name, settings, model, PartitionProblem.of(inputs), settings.toScenario());
     }
 
-    private static PartitionInputs build(Store store, PolicySettings settings, DnnModel model) {
+    private static PartitionInputs build(Store store, String name, PolicySettings settings, DnnModel model) {
         SourceResolver sources = new SourceResolver(store);
-        LayerValues mobile = sources.latencies(settings.mobileLatency(), model);
-        LayerValues edge = sources.latencies(settings.edgeLatency(), model);
-        MobileEnergy energy = sources.energy(settings.mobileEnergy(), model);
+        LayerValues mobile = read(name, "browser latency", () -> sources.latencies(settings.mobileLatency(), model));
+        LayerValues edge = read(name, "edge latency", () -> sources.latencies(settings.edgeLatency(), model));
+        MobileEnergy energy = read(name, "mobile energy", () -> sources.energy(settings.mobileEnergy(), model));
         return PartitionInputs.of(model, mobile, edge, energy, settings.inputBytes());
+    }
+
+    /**
+     * Reads one of a saved policy's sources; a failure names the policy and which of its sources failed (a
+     * policy keeps a CSV source by its path: a file moved or edited since shows up here, long after the save).
+     */
+    private static <T> T read(String policy, String role, java.util.function.Supplier<T> source) {
+        if (policy == null) {
+            return source.get(); // unsaved settings: the caller names its options
+        }
+        try {
+            return source.get();
+        } catch (SourceException | org.aodnn.db.csv.CsvFormatException e) {
+            throw new SourceException("policy '" + policy + "', its " + role + " source: " + e.getMessage(), e);
+        }
     }
 
     /** The catalog model {@code name}, or a {@link PolicyException} saying it is not in the catalog. */

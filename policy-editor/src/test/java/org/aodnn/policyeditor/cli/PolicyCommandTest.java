@@ -107,6 +107,18 @@ class PolicyCommandTest {
     }
 
     @Test
+    void aSavedPolicyWhoseCsvSourceIsGoneIsNamedWithTheSource() {
+        Path gone = dir.resolve("moved-away.csv");
+        try (Store store = Store.open(db)) {
+            new PolicyStore(store).save("pf", new PolicySettings("alexnet", new org.aodnn.policyeditor.source.CsvFileSource(
+                    gone.toString()), GPU_PROFILE, new EnergySource.ComputePower(2000), NetworkProfile.FOUR_G, 7.5, 30,
+                    false, 1200, 24, 50, true, null));
+        }
+        String message = failed(policy("show", "pf", "--db", db.toString()));
+        assertTrue(message.startsWith("policy 'pf', its browser latency source: " + gone), message);
+    }
+
+    @Test
     void savedPoliciesAreStoredAsTheEditorStoresThemListedShownAndDeleted() throws IOException {
         assertTrue(ok(policy("list", "--db", db.toString())).out().startsWith("no saved policies"));
         Cli.Result saved = ok(save("alexnet-4g", "--eta", "42", "--weights-cached"));
@@ -261,13 +273,14 @@ class PolicyCommandTest {
         assertEquals(1, text.code());
         assertTrue(text.out().contains("  mobile latency  " + mobile.toAbsolutePath()), text.out());
         assertFalse(text.out().contains("chosen cut"), text.out());
-        assertEquals("policy 'from-file' gives no decision now: " + mobile.toAbsolutePath() + ": no such file",
+        assertEquals("policy 'from-file', its browser latency source: " + mobile.toAbsolutePath() + ": no such file",
                 text.err().strip());
 
         Cli.Result json = policy("show", "from-file", "--db", db.toString(), "--json");
         assertEquals(1, json.code());
         assertTrue(json.json().get("decision").isNull());
-        assertEquals(mobile.toAbsolutePath() + ": no such file", json.json().get("decision_error").asText());
+        assertEquals("policy 'from-file', its browser latency source: " + mobile.toAbsolutePath() + ": no such file",
+                json.json().get("decision_error").asText());
         assertEquals("csv", json.json().get("settings").get("mobile_latency").get("kind").asText());
     }
 
