@@ -113,26 +113,6 @@ public final class ProfilingSessionRepository {
                 .execute() == 1;
     }
 
-    /**
-     * Marks as interrupted every session still running whose console process no longer exists (killed,
-     * crashed, or its database closed before it could record the end). Returns how many were marked.
-     */
-    public int interruptAbandoned() {
-        int marked = 0;
-        var running = dsl.select(PROFILING_SESSION.ID, PROFILING_SESSION.OWNER_PID).from(PROFILING_SESSION)
-                .where(PROFILING_SESSION.STATUS.eq(ProfilingStatus.RUNNING.dbValue())).fetch();
-        for (var r : running) {
-            Long pid = r.value2();
-            boolean ownerAlive = pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!ownerAlive && finish(r.value1(), ProfilingStatus.INTERRUPTED, "the console process"
-                    + (pid == null ? "" : " (pid " + pid + ")") + " ended while the session was running;"
-                    + " the rows measured before are kept")) {
-                marked++;
-            }
-        }
-        return marked;
-    }
-
     public Optional<ProfilingSessionInfo> find(long id) {
         return dsl.selectFrom(PROFILING_SESSION).where(PROFILING_SESSION.ID.eq(id)).fetchOptional()
                 .map(r -> toInfo(r, keptRows(LAYER_MEASUREMENT.SESSION_ID.eq(id))));

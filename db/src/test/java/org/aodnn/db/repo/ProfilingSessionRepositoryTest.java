@@ -73,24 +73,4 @@ class ProfilingSessionRepositoryTest {
             assertEquals(0, sessions.find(second).orElseThrow().rowsReplaced());
         }
     }
-
-    @Test
-    void sessionsOfAVanishedConsoleAreMarkedInterrupted() throws Exception {
-        try (Store store = Store.open(dir.resolve("db"), false)) {
-            ProfilingSessionRepository sessions = new ProfilingSessionRepository(store.dsl());
-            long mine = sessions.start("local-chromium", "local-chromium", "cpu", "{}", 1);
-            long orphan = sessions.start("local-chromium", "local-chromium", "cpu", "{}", 1);
-            Process gone = new ProcessBuilder("true").start();
-            gone.waitFor();
-            store.dsl().update(PROFILING_SESSION).set(PROFILING_SESSION.OWNER_PID, gone.pid())
-                    .where(PROFILING_SESSION.ID.eq(orphan)).execute();
-
-            assertEquals(1, sessions.interruptAbandoned());
-            assertEquals(ProfilingStatus.RUNNING, sessions.find(mine).orElseThrow().status());
-            ProfilingSessionInfo info = sessions.find(orphan).orElseThrow();
-            assertEquals(ProfilingStatus.INTERRUPTED, info.status());
-            assertTrue(info.message().contains("pid " + gone.pid()), info.message());
-            assertEquals(List.of(orphan, mine), sessions.list().stream().map(ProfilingSessionInfo::id).toList());
-        }
-    }
 }

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.aodnn.db.Store;
 import org.aodnn.db.domain.ProfilingStatus;
 import org.aodnn.db.repo.LayerTimingRepository;
+import org.aodnn.db.domain.SessionOwner;
 import org.aodnn.db.repo.ProfilingSessionRepository;
+import org.aodnn.db.repo.SessionOwnerRepository;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
 import org.aodnn.profilinglab.job.ProfilingJob;
@@ -69,12 +71,14 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
         // Validates the selection against the catalog before anything is stored.
         ProfilingJob draft = ProfilingJob.of(0, request.settings(), request.models());
         ProfilingSessionRepository sessions = new ProfilingSessionRepository(store.dsl());
-        int abandoned = sessions.interruptAbandoned();
+        SessionOwnerRepository owners = new SessionOwnerRepository(store.dsl());
+        // the lab starting a session (in the window or `aodnn profile`) is when dead consoles' sessions are noticed
+        int abandoned = owners.interruptAbandoned(SessionOwner.thisHost());
         if (abandoned > 0) {
             LOG.info("Marked {} abandoned profiling session(s) as interrupted", abandoned);
         }
-        long id = sessions.start(target.name(), target.platform(), String.join(",", request.settings().backends()),
-                draft.settingsJson(request.models()), draft.plannedResults());
+        long id = owners.start(target.name(), target.platform(), String.join(",", request.settings().backends()),
+                draft.settingsJson(request.models()), draft.plannedResults(), SessionOwner.current());
         sessionId = id;
         ProfilingJob job = new ProfilingJob(id, draft.settings(), draft.layers());
         long started = System.nanoTime();
@@ -133,30 +137,15 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
                 if (event == null) {
                     Ending lost = checkAlive(browser, server, recorder, planned);
                     if (lost != null) {
+                        // results stored just before the end count: the progress agrees with the ending's words
+                        for (SessionEvent late = events.poll(); late != null; late = events.poll()) {
+                            done = handle(late, done, planned, eta);
+                        }
                         return lost;
                     }
                     continue;
                 }
-                if (event instanceof SessionEvent.Environment e) {
-                    eta.start(System.nanoTime());
-                    updateMessage(e.hello().browser() + " with " + e.hello().hardwareConcurrency() + " hardware threads");
-                    listener.environment(e.hello());
-                } else if (event instanceof SessionEvent.BackendStarted e) {
-                    listener.backendStarted(e.backend());
-                } else if (event instanceof SessionEvent.Throughput e) {
-                    listener.throughput(e.megabytesPerSecond());
-                } else if (event instanceof SessionEvent.Measured e) {
-                    done++;
-                    eta.layerDone(e.layer().id());
-                    progress(done, planned, eta, e.layer().label() + " on " + e.row().key().backend() + ": "
-                            + String.format(Locale.ROOT, "%.3f ms", e.row().latencyMs()));
-                    listener.layerMeasured(e.row(), e.layer());
-                } else if (event instanceof SessionEvent.Skipped e) {
-                    done++;
-                    eta.layerDone(e.layer().id());
-                    progress(done, planned, eta, e.layer().label() + " on " + e.skip().backend() + " skipped");
-                    listener.layerSkipped(e.skip());
-                } else if (event instanceof SessionEvent.Finished) {
+                if (event instanceof SessionEvent.Finished) {
                     String missing = done < planned ? " (" + (planned - done) + " never reported)" : "";
                     int rows = SessionRecorder.total(recorder.rowsByBackend());
                     return new Ending(ProfilingStatus.COMPLETED, "completed: " + rows + " layer rows, "
@@ -164,8 +153,34 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
                 } else if (event instanceof SessionEvent.PageFailed e) {
                     return new Ending(ProfilingStatus.FAILED, "the page failed: " + e.message());
                 }
+                done = handle(event, done, planned, eta);
             }
         }
+    }
+
+    /** Reports one event of the page (progress, the listener); returns the layer results done after it. */
+    private int handle(SessionEvent event, int done, int planned, EtaEstimator eta) {
+        if (event instanceof SessionEvent.Environment e) {
+            eta.start(System.nanoTime());
+            updateMessage(e.hello().browser() + " with " + e.hello().hardwareConcurrency() + " hardware threads");
+            listener.environment(e.hello());
+        } else if (event instanceof SessionEvent.BackendStarted e) {
+            listener.backendStarted(e.backend());
+        } else if (event instanceof SessionEvent.Throughput e) {
+            listener.throughput(e.megabytesPerSecond());
+        } else if (event instanceof SessionEvent.Measured e) {
+            eta.layerDone(e.layer().id());
+            progress(done + 1, planned, eta, e.layer().label() + " on " + e.row().key().backend() + ": "
+                    + String.format(Locale.ROOT, "%.3f ms", e.row().latencyMs()));
+            listener.layerMeasured(e.row(), e.layer());
+            return done + 1;
+        } else if (event instanceof SessionEvent.Skipped e) {
+            eta.layerDone(e.layer().id());
+            progress(done + 1, planned, eta, e.layer().label() + " on " + e.skip().backend() + " skipped");
+            listener.layerSkipped(e.skip());
+            return done + 1;
+        }
+        return done;
     }
 
     private void progress(int done, int planned, EtaEstimator eta, String what) {
@@ -174,23 +189,29 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
                 + " - " + what);
     }
 
-    /** Null while the browser is alive and talking; otherwise how the session ended. */
+    /**
+     * Null while the browser is alive and talking; otherwise how the session ended. An ending stops the recorder
+     * first, so the count it names is final: no result is stored after it.
+     */
     private Ending checkAlive(TargetSession browser, ProfilingServer server, SessionRecorder recorder, int planned) {
-        int answered = recorder.answeredCount();
         if (!browser.isAlive()) {
+            recorder.stop();
             String log = browser.diagnostics();
             return new Ending(ProfilingStatus.INTERRUPTED, "the browser (" + browser.describe() + ") exited after "
-                    + answered + " of " + planned + " layer results" + (log.isBlank() ? "" : "; its last output: " + log));
+                    + recorder.answeredCount() + " of " + planned + " layer results"
+                    + (log.isBlank() ? "" : "; its last output: " + log));
         }
         Duration silent = Duration.between(server.lastContact(), Instant.now());
         if (recorder.hello() == null && silent.compareTo(START_TIMEOUT) > 0) {
+            recorder.stop();
             String log = browser.diagnostics();
             return new Ending(ProfilingStatus.FAILED, "the page did not start within " + silent.toSeconds()
                     + " s" + (log.isBlank() ? "" : "; browser output: " + log));
         }
         if (silent.compareTo(request.silenceTimeout()) > 0) {
+            recorder.stop();
             return new Ending(ProfilingStatus.INTERRUPTED, "no word from the page for " + silent.toSeconds()
-                    + " s after " + answered + " of " + planned + " layer results");
+                    + " s after " + recorder.answeredCount() + " of " + planned + " layer results");
         }
         return null;
     }

@@ -3,11 +3,14 @@ package org.aodnn.profilinglab.ui;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -58,6 +61,9 @@ final class ProfilingChoice {
     private final DoubleProperty minTimeMs = new SimpleDoubleProperty(60);
     private final StringProperty layerRange = new SimpleStringProperty("");
     private final BooleanBinding complete;
+    private final ReadOnlyStringWrapper targetProblem = new ReadOnlyStringWrapper("");
+    private List<String> offered = List.of();
+    private Map<String, String> listing;
 
     /** {@code chromium} null for {@code /usr/bin/chromium}; {@code adb} null when phones are not watched. */
     ProfilingChoice(Store store, TaskExecutor executor, LabMessages messages, Path chromium, AdbServerAddress adb) {
@@ -67,6 +73,7 @@ final class ProfilingChoice {
         this.chromium = chromium;
         this.adb = adb;
         complete = Bindings.isNotEmpty(selectedModels).and(cpu.or(wasm).or(webgl)).and(selectedTarget.isNotEmpty());
+        selectedTarget.addListener((obs, old, now) -> refreshTargets());
     }
 
     /** Reads the catalog's model names; chosen models that left the catalog are unchosen. */
@@ -80,22 +87,42 @@ final class ProfilingChoice {
     }
 
     /**
-     * Offers local Chromium and every usable phone as targets. A chosen phone that went away falls back to local
-     * Chromium, except while {@code sessionRunning}: the chosen target then names what the running session holds
-     * (the phone controls stay locked for that phone until the session ends).
+     * Offers local Chromium and every usable phone as targets. {@code listing}: the adb server's last list
+     * (serial → adb state), null while it is not known (the workspace hidden, or not listed yet since shown).
+     * A chosen phone is never replaced: when it is not offered (it went away, or the list is not known) it stays
+     * in the list as the choice, and {@link #targetProblemProperty()} says why Start waits.
      */
-    void offerPhones(List<DeviceRow> devices, boolean sessionRunning) {
-        List<String> names = new ArrayList<>(List.of(LocalChromiumTarget.NAME));
-        devices.stream().filter(DeviceRow::usable).map(DeviceRow::targetName).forEach(names::add);
+    void offerPhones(List<DeviceRow> devices, Map<String, String> listing) {
+        offered = devices.stream().filter(DeviceRow::usable).map(DeviceRow::targetName).toList();
+        this.listing = listing;
+        refreshTargets();
+    }
+
+    private void refreshTargets() {
         String chosen = selectedTarget.get();
-        // every live refresh lands here: replacing the combo box's items would clear the operator's choice
-        if (!targets.equals(names)) {
-            targets.setAll(names);
-            selectedTarget.set(chosen);
+        List<String> wanted = new ArrayList<>(List.of(LocalChromiumTarget.NAME));
+        wanted.addAll(offered);
+        if (chosen != null && !chosen.isEmpty() && !wanted.contains(chosen)) {
+            wanted.add(chosen);
         }
-        if (chosen != null && !names.contains(chosen) && !sessionRunning) {
-            selectedTarget.set(LocalChromiumTarget.NAME); // the phone went away
+        // changed item by item and the chosen one never removed: the combo box would clear the operator's choice
+        targets.removeIf(t -> !wanted.contains(t));
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!targets.contains(wanted.get(i))) {
+                targets.add(Math.min(i, targets.size()), wanted.get(i));
+            }
         }
+        targetProblem.set(TargetAvailability.problem(chosen, listing, adb != null));
+    }
+
+    /** How the target list shows {@code target}: its name, marked "(disconnected)" when it cannot be used now. */
+    String targetLabel(String target) {
+        return TargetAvailability.label(target, listing, adb != null);
+    }
+
+    /** Why no session can start on the chosen target now; "" when it can. */
+    ReadOnlyStringProperty targetProblemProperty() {
+        return targetProblem.getReadOnlyProperty();
     }
 
     /** The choice as read when Start was pressed; later edits of the controls do not change a started session. */

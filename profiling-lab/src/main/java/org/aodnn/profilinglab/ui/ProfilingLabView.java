@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -39,6 +40,7 @@ public final class ProfilingLabView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @FXML private ComboBox<String> targetCombo;
+    @FXML private Label targetProblemLabel;
     @FXML private CheckBox cpuCheck;
     @FXML private CheckBox wasmCheck;
     @FXML private CheckBox webglCheck;
@@ -158,6 +160,14 @@ public final class ProfilingLabView {
     private void bindChoices() {
         targetCombo.setItems(viewModel.targets());
         targetCombo.valueProperty().bindBidirectional(viewModel.selectedTargetProperty());
+        // a chosen phone that went away stays chosen, marked: the box names it rather than going blank
+        TargetCell shownTarget = new TargetCell();
+        targetCombo.setButtonCell(shownTarget);
+        targetCombo.setCellFactory(list -> new TargetCell());
+        viewModel.targetProblemProperty().addListener((obs, old, now) -> shownTarget.refresh());
+        // why Start is disabled, beside the target (a disabled button shows no tooltip)
+        targetProblemLabel.textProperty().bind(viewModel.targetProblemProperty());
+        targetProblemLabel.managedProperty().bind(viewModel.targetProblemProperty().isNotEmpty());
         cpuCheck.selectedProperty().bindBidirectional(viewModel.cpuProperty());
         wasmCheck.selectedProperty().bindBidirectional(viewModel.wasmProperty());
         webglCheck.selectedProperty().bindBidirectional(viewModel.webglProperty());
@@ -243,7 +253,7 @@ public final class ProfilingLabView {
     private void bindSessions() {
         sessionTable.setItems(viewModel.sessions());
         value(sessionIdColumn, ProfilingSessionInfo::id);
-        value(sessionStatusColumn, s -> s.status().dbValue());
+        value(sessionStatusColumn, viewModel::sessionStatus);
         value(sessionTargetColumn, ProfilingSessionInfo::target);
         value(sessionBackendsColumn, ProfilingSessionInfo::backends);
         value(sessionBrowserColumn, ProfilingSessionInfo::browser);
@@ -319,6 +329,20 @@ public final class ProfilingLabView {
         value(profileThreadsColumn, ProfileSummary::threads);
         value(profileModelsColumn, ProfileSummary::models);
         value(profileRowsColumn, ProfileSummary::rows);
+    }
+
+    /** A target as the view model words it ("adb:SERIAL (disconnected)" for a chosen phone that went away). */
+    private final class TargetCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : viewModel.targetLabel(item));
+        }
+
+        /** The phone's availability changed while the item stayed the same. */
+        void refresh() {
+            updateItem(getItem(), isEmpty());
+        }
     }
 
     private static <R, T> void value(TableColumn<R, T> column, Function<R, T> getter) {

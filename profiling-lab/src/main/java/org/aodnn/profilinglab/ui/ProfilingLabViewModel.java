@@ -73,7 +73,8 @@ public final class ProfilingLabViewModel implements Activatable {
         shown = new ShownResults(store, executor, messages, progress, sessions.selectedSessionProperty());
         run = new SessionRun(store, executor, choice, progress, shown, sessions, storedProfiles, messages);
         phones.devices().addListener((ListChangeListener<DeviceRow>) c ->
-                choice.offerPhones(phones.devices(), progress.runningProperty().get()));
+                choice.offerPhones(phones.devices(), phones.listingProperty().get()));
+        phones.listingProperty().addListener((obs, old, now) -> choice.offerPhones(phones.devices(), now));
     }
 
     @Override
@@ -81,7 +82,7 @@ public final class ProfilingLabViewModel implements Activatable {
         phones.activate();
         storedProfiles.activate();
         choice.loadCatalog();
-        reloadSessions();
+        sessions.markAbandonedAndReload();
     }
 
     @Override
@@ -117,6 +118,16 @@ public final class ProfilingLabViewModel implements Activatable {
 
     public StringProperty selectedTargetProperty() {
         return choice.selectedTargetProperty();
+    }
+
+    /** How the target list shows {@code target}: its name, marked "(disconnected)" when it cannot be used now. */
+    public String targetLabel(String target) {
+        return choice.targetLabel(target);
+    }
+
+    /** Why no session can start on the chosen target now (Start is disabled); "" when it can. */
+    public ReadOnlyStringProperty targetProblemProperty() {
+        return choice.targetProblemProperty();
     }
 
     public ObservableList<String> modelNames() {
@@ -224,6 +235,11 @@ public final class ProfilingLabViewModel implements Activatable {
 
     public ObservableList<ProfilingSessionInfo> sessions() {
         return sessions.sessions();
+    }
+
+    /** A stored session's status in words (a running one names the process running it when not this one). */
+    public String sessionStatus(ProfilingSessionInfo session) {
+        return sessions.status(session);
     }
 
     public ObjectProperty<ProfilingSessionInfo> selectedSessionProperty() {

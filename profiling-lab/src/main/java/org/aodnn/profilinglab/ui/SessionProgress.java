@@ -80,9 +80,9 @@ final class SessionProgress {
         if (progress.get() < 0) {
             progress.set(0);
         }
-        // the session's last words carry an ETA, which means nothing once it has stopped
-        progressText.set(layersPlanned.get() == 0 ? "" : layersDone.get() + " of " + layersPlanned.get()
-                + " layer results" + (layersSkipped.get() == 0 ? "" : ", " + layersSkipped.get() + " skipped"));
+        // the session's last words carry an ETA, which means nothing once it has stopped; the counts stay in
+        // their own properties (the view shows them beside this text, so repeating them here doubled them)
+        progressText.set("");
         if (sessionId != null) {
             runningSessionId.set(sessionId);
         }

@@ -52,7 +52,8 @@ final class SessionRun {
         this.sessions = sessions;
         this.storedProfiles = storedProfiles;
         this.messages = messages;
-        canStart = progress.runningProperty().not().and(choice.completeBinding());
+        canStart = progress.runningProperty().not().and(choice.completeBinding())
+                .and(choice.targetProblemProperty().isEmpty());
     }
 
     /**
@@ -193,7 +194,7 @@ final class SessionRun {
         storedProfiles.activate(); // new rows change the stored profiles
     }
 
-    /** Whether Start can be pressed: nothing running and a complete choice. */
+    /** Whether Start can be pressed: nothing running, a complete choice and a target that can be used now. */
     BooleanBinding canStartBinding() {
         return canStart;
     }
@@ -207,6 +208,7 @@ final class SessionRun {
             executor.runOnUiThread(() -> {
                 progress.sessionStored(sessionId, planned);
                 shown.liveSessionStored(sessionId);
+                sessions.reload(); // the Sessions tab lists it as running until it ends (and is reloaded again)
             });
         }
 

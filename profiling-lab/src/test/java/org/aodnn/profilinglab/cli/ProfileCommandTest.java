@@ -21,7 +21,9 @@ import org.aodnn.db.csv.CsvTable;
 import org.aodnn.db.csv.LayerCsv;
 import org.aodnn.db.domain.LayerMeasurement;
 import org.aodnn.db.domain.ProfilingStatus;
+import org.aodnn.db.domain.SessionOwner;
 import org.aodnn.db.repo.ProfilingSessionRepository;
+import org.aodnn.db.repo.SessionOwnerRepository;
 import org.aodnn.profilinglab.adb.run.PhoneEnergyRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,39 @@ class ProfileCommandTest {
                 });
         int exit = cli.execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void aProfileRunMarksOnlySessionsOfDeadConsolesOfThisComputer() throws Exception {
+        Path db = dir.resolve("workbench");
+        Process died = new ProcessBuilder("true").start();
+        died.waitFor();
+        long dead;
+        long remote;
+        long mine;
+        try (Store store = Store.open(db)) {
+            SessionOwnerRepository owners = new SessionOwnerRepository(store.dsl());
+            dead = owners.start("local-chromium", "local-chromium", "cpu", "{}", 3,
+                    new SessionOwner(SessionOwner.thisHost(), died.pid(), java.time.Instant.now()));
+            remote = owners.start("local-chromium", "local-chromium", "cpu", "{}", 3,
+                    new SessionOwner("lab-pc-2.example", died.pid(), null));
+            // the window of this very process, profiling on the same database at the same time
+            mine = owners.start("local-chromium", "local-chromium", "cpu", "{}", 3, SessionOwner.current());
+        }
+
+        Run r = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1",
+                "--layers", "0", "--backend", "cpu", "--warmup", "1", "--reps", "2", "--min-time-ms", "10", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        try (Store store = Store.open(db)) {
+            ProfilingSessionRepository sessions = new ProfilingSessionRepository(store.dsl());
+            assertEquals(ProfilingStatus.INTERRUPTED, sessions.find(dead).orElseThrow().status());
+            assertEquals(ProfilingStatus.RUNNING, sessions.find(remote).orElseThrow().status(), "another computer's");
+            assertEquals(ProfilingStatus.RUNNING, sessions.find(mine).orElseThrow().status(), "a live process's");
+            long id = Json.MAPPER.readTree(r.out()).get("sessionId").asLong();
+            assertEquals(SessionOwner.current(), new SessionOwnerRepository(store.dsl()).runningOwners().get(mine));
+            assertEquals(ProfilingStatus.COMPLETED, sessions.find(id).orElseThrow().status());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.aodnn.db.Store;
 import org.aodnn.db.task.CurrentThreadTaskExecutor;
 import org.aodnn.profilinglab.adb.client.AdbServerAddress;
@@ -86,25 +87,51 @@ class ProfilingChoiceTest {
     }
 
     @Test
-    void usablePhonesBecomeTargetsAndAChosenPhoneThatLeftFallsBack() {
-        choice.offerPhones(List.of(phone("emulator-5554", true), phone("R58M123", false)), false);
+    void usablePhonesBecomeTargets() {
+        choice.offerPhones(List.of(phone("emulator-5554", true), phone("R58M123", false)),
+                Map.of("emulator-5554", "device", "R58M123", "unauthorized"));
         assertEquals(List.of(LocalChromiumTarget.NAME, "adb:emulator-5554"), choice.targets(), "unauthorized: not offered");
-
-        choice.selectedTargetProperty().set("adb:emulator-5554");
-        choice.offerPhones(List.of(), false);
-        assertEquals(List.of(LocalChromiumTarget.NAME), choice.targets());
-        assertEquals(LocalChromiumTarget.NAME, choice.selectedTargetProperty().get());
+        assertEquals("", choice.targetProblemProperty().get(), "local Chromium is chosen");
     }
 
     @Test
-    void thePhoneOfARunningSessionStaysChosenWhenItLeaves() {
-        choice.offerPhones(List.of(phone("emulator-5554", true)), false);
+    void aChosenPhoneThatLeftStaysChosenAndSaysWhyStartWaits() {
+        choice.offerPhones(List.of(phone("emulator-5554", true)), Map.of("emulator-5554", "device"));
         choice.selectedTargetProperty().set("adb:emulator-5554");
+        assertEquals("", choice.targetProblemProperty().get());
 
-        choice.offerPhones(List.of(phone("emulator-5554", false)), true);
+        choice.offerPhones(List.of(), null); // the workspace is hidden: the list is not known
+        assertEquals("adb:emulator-5554", choice.selectedTargetProperty().get(), "not replaced by local Chromium");
+        assertEquals(List.of(LocalChromiumTarget.NAME, "adb:emulator-5554"), choice.targets(), "still shown as chosen");
+        assertTrue(choice.targetProblemProperty().get().startsWith("waiting for the adb server's list"),
+                choice.targetProblemProperty().get());
+
+        choice.offerPhones(List.of(phone("emulator-5554", false)), Map.of("emulator-5554", "offline"));
+        assertEquals("adb:emulator-5554", choice.selectedTargetProperty().get());
+        assertEquals("phone emulator-5554 is disconnected (adb lists it offline); Start waits until it is back",
+                choice.targetProblemProperty().get());
+        assertEquals("adb:emulator-5554 (disconnected)", choice.targetLabel("adb:emulator-5554"));
+
+        choice.offerPhones(List.of(), Map.of());
+        assertTrue(choice.targetProblemProperty().get().contains("the adb server no longer lists it"),
+                choice.targetProblemProperty().get());
+
+        choice.offerPhones(List.of(phone("emulator-5554", true)), Map.of("emulator-5554", "device"));
+        assertEquals("", choice.targetProblemProperty().get(), "back: usable again");
+        assertEquals("adb:emulator-5554", choice.targetLabel("adb:emulator-5554"));
+        assertEquals(List.of(LocalChromiumTarget.NAME, "adb:emulator-5554"), choice.targets(), "listed once");
+    }
+
+    @Test
+    void aGonePhoneLeavesTheListOnceAnotherTargetIsChosen() {
+        choice.offerPhones(List.of(phone("emulator-5554", true)), Map.of("emulator-5554", "device"));
+        choice.selectedTargetProperty().set("adb:emulator-5554");
+        choice.offerPhones(List.of(), Map.of());
+
+        choice.selectedTargetProperty().set(LocalChromiumTarget.NAME);
 
         assertEquals(List.of(LocalChromiumTarget.NAME), choice.targets());
-        assertEquals("adb:emulator-5554", choice.selectedTargetProperty().get());
+        assertEquals("", choice.targetProblemProperty().get());
     }
 
     @Test

@@ -43,22 +43,33 @@ class ProfilingLabPhonesTest {
             assertEquals("", row.problem());
             assertEquals(List.of("local-chromium", "adb:" + serial), viewModel.targets());
 
+            viewModel.selectedModels().setAll("mobilenet_v3_small");
             viewModel.selectedTargetProperty().set("adb:" + serial);
+            assertTrue(viewModel.canStartProperty().get());
             viewModel.deactivate();
             executor.drain();
             assertTrue(viewModel.phones().devices().isEmpty(), "no stale state while hidden");
-            assertEquals(List.of("local-chromium"), viewModel.targets());
-            assertEquals("local-chromium", viewModel.selectedTargetProperty().get(), "the hidden phone is no longer chosen");
+            assertEquals("adb:" + serial, viewModel.selectedTargetProperty().get(), "the choice survives hiding");
             Thread.sleep(2 * PhonesViewModel.REFRESH.toMillis());
             executor.drain();
             assertTrue(viewModel.phones().devices().isEmpty(), "not polled while hidden");
 
             viewModel.activate();
-            executor.await(() -> viewModel.phones().devices().stream().filter(d -> d.serial().equals(serial)).findFirst());
+            executor.await(() -> viewModel.phones().listingProperty().get() != null
+                    && viewModel.phones().listingProperty().get().containsKey(serial) ? Optional.of(true) : Optional.empty());
+            assertEquals("adb:" + serial, viewModel.selectedTargetProperty().get(), "still the phone once shown again");
+            assertEquals("", viewModel.targetProblemProperty().get());
+            assertTrue(viewModel.canStartProperty().get());
+
             bed.phone.close();
+            executor.await(() -> viewModel.targetProblemProperty().get().contains("disconnected")
+                    ? Optional.of(true) : Optional.empty());
+            assertEquals("adb:" + serial, viewModel.selectedTargetProperty().get(), "a gone phone is not replaced");
+            assertEquals("adb:" + serial + " (disconnected)", viewModel.targetLabel("adb:" + serial));
+            assertFalse(viewModel.canStartProperty().get(), "no Start on a phone that is not there");
             executor.await(() -> viewModel.phones().devices().stream().noneMatch(d -> d.serial().equals(serial) && d.usable())
                     ? Optional.of(true) : Optional.empty());
-            assertFalse(viewModel.targets().contains("adb:" + serial), viewModel.targets().toString());
+            assertEquals(List.of("local-chromium", "adb:" + serial), viewModel.targets(), "offered only as the choice");
             viewModel.deactivate();
         }
     }

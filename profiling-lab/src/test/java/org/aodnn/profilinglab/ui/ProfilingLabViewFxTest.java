@@ -108,6 +108,10 @@ class ProfilingLabViewFxTest {
         }
         Label message = robot.lookup("#message-label").queryAs(Label.class);
         assertTrue(message.getText().contains("completed: 3 layer rows stored"), message.getText());
+        // the counts are shown once, not again in the progress words beside them
+        assertEquals("3 of 3 layer results", robot.lookup("#layers-label").queryAs(Label.class).getText());
+        String progressWords = robot.lookup("#progress-label").queryAs(Label.class).getText();
+        assertTrue(!progressWords.contains("layer results"), progressWords);
         TableView<ProfilingSessionInfo> sessions = robot.lookup("#session-table").queryTableView();
         assertEquals(1, sessions.getItems().size());
         assertEquals(ProfilingStatus.COMPLETED, sessions.getItems().get(0).status());

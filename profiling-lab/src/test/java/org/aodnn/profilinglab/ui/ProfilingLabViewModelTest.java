@@ -122,6 +122,24 @@ class ProfilingLabViewModelTest {
     }
 
     @Test
+    void theSessionsTabListsTheRunningSessionUntilItEnds() {
+        choose("0-2");
+        List<String> whileRunning = new ArrayList<>();
+        viewModel.sessions().addListener((ListChangeListener<ProfilingSessionInfo>) c -> {
+            if (viewModel.runningProperty().get() && !viewModel.sessions().isEmpty()) {
+                whileRunning.add(viewModel.sessions().get(0).id() + " " + viewModel.sessionStatus(viewModel.sessions().get(0)));
+            }
+        });
+
+        viewModel.start();
+
+        long id = viewModel.lastOutcomeProperty().get().sessionId();
+        assertEquals(List.of(id + " running"), whileRunning, "listed, marked running, while it ran");
+        assertEquals(ProfilingStatus.COMPLETED, viewModel.sessions().get(0).status(), "updated when it ended");
+        assertEquals("completed", viewModel.sessionStatus(viewModel.sessions().get(0)));
+    }
+
+    @Test
     void cancelStopsTheSessionAndKeepsItsRows() {
         choose("0-40");
         viewModel.results().addListener((ListChangeListener<ResultRow>) c -> {

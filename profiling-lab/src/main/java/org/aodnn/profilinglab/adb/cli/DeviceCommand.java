@@ -158,7 +158,7 @@ public final class DeviceCommand implements Callable<Integer> {
 
     /** {@code device connect HOST:PORT}: {@code adb connect}, e.g. to a virtual phone. */
     @Command(name = "connect", mixinStandardHelpOptions = true,
-            description = "Connect the adb server to a network device, e.g. a virtual phone at 127.0.0.1:5555.")
+            description = "Connect the adb server to a network device, e.g. a virtual phone at 127.0.0.1:5600.")
     static final class Connect implements Callable<Integer> {
         @Spec
         CommandSpec spec;

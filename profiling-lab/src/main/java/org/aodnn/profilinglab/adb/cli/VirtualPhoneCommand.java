@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.aodnn.db.DataHome;
 import org.aodnn.db.cli.CommandFailure;
 import org.aodnn.profilinglab.adb.client.AdbException;
+import org.aodnn.profilinglab.adb.client.EmulatorScan;
 import org.aodnn.profilinglab.virtualphone.VirtualPhone;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aodnn virtual-phone --port 5555}: runs a simulated phone until Ctrl-C. It keeps its own state
- * directory and never opens the console's database.
+ * {@code aodnn virtual-phone --port 5600}: runs a simulated phone until Ctrl-C. It keeps its own state
+ * directory and never opens the console's database. The default port is outside the adb server's emulator scan
+ * ({@link EmulatorScan}): there the phone would be listed twice, once as {@code emulator-N}.
  */
 @Command(name = "virtual-phone", mixinStandardHelpOptions = true,
         description = "Run a simulated Android phone (adbd over TCP) for trying the lab without hardware. "
@@ -28,7 +30,10 @@ public final class VirtualPhoneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "5555", paramLabel = "PORT",
+    /** Just above the adb server's emulator scan, so the phone is listed once. */
+    static final int DEFAULT_PORT = 5600;
+
+    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, paramLabel = "PORT",
             description = "loopback TCP port adbd listens on (default: ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
@@ -67,6 +72,11 @@ public final class VirtualPhoneCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Virtual phone (simulated) listening on " + phone.adbSerial() + ", state in " + dir);
+        if (EmulatorScan.scans(phone.port())) {
+            out.println("Note: port " + phone.port() + " is in the adb server's emulator scan (" + EmulatorScan.FIRST_PORT
+                    + "-" + EmulatorScan.LAST_PORT + "): an adb server started later also lists this phone as emulator-"
+                    + (phone.port() - 1) + " (the Profiling Lab shows it once); a port outside it avoids that");
+        }
         try {
             if (connect) {
                 out.println(adb.server().connectDevice(phone.adbSerial()));

@@ -27,6 +27,13 @@ public final class DeviceWatcher implements AutoCloseable {
 
         void disappeared(AdbDeviceEntry device);
 
+        /**
+         * The whole list as just read, after the appeared/changed/disappeared calls it caused (empty while the
+         * server cannot be reached): a phone absent from it is not connected, as far as the server knows.
+         */
+        default void listed(List<AdbDeviceEntry> devices) {
+        }
+
         /** The server could not be reached; the watcher retries. */
         default void serverUnavailable(String message) {
         }
@@ -114,6 +121,11 @@ public final class DeviceWatcher implements AutoCloseable {
                     LOG.warn("device listener failed: {}", e.toString());
                 }
             }
+        }
+        try {
+            listener.listed(List.copyOf(now.values()));
+        } catch (RuntimeException e) {
+            LOG.warn("device listener failed: {}", e.toString());
         }
     }
 

@@ -60,10 +60,20 @@ public final class EnergySampler implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             if (!closed) {
-                problem = "battery stream ended: " + e.getMessage();
+                problem = "battery stream ended: " + why(e);
                 LOG.debug("battery stream ended", e);
             }
         }
+    }
+
+    /**
+     * Why the stream ended, in words: the adb connection closing under the reader (the phone unplugged or gone
+     * offline) throws exceptions without a message, which would read as "null".
+     */
+    static String why(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank()
+                ? "the connection to the phone closed (" + e.getClass().getSimpleName() + ")" : message;
     }
 
     public List<BatteryStream.RawLine> snapshot() {

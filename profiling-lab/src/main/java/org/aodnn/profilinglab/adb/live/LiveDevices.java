@@ -1,6 +1,7 @@
 package org.aodnn.profilinglab.adb.live;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,6 +26,10 @@ public final class LiveDevices implements AutoCloseable {
         void updated(AdbDeviceEntry entry, DeviceState state, String problem);
 
         void removed(String serial);
+
+        /** The adb server's whole list as just read (see {@link DeviceWatcher.Listener#listed}). */
+        default void listed(List<AdbDeviceEntry> devices) {
+        }
     }
 
     private final AdbServerClient server;
@@ -55,6 +60,11 @@ public final class LiveDevices implements AutoCloseable {
             public void disappeared(AdbDeviceEntry device) {
                 entries.remove(device.serial());
                 listener.removed(device.serial());
+            }
+
+            @Override
+            public void listed(List<AdbDeviceEntry> devices) {
+                listener.listed(devices);
             }
         });
         readers.scheduleWithFixedDelay(this::refreshAll, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
