@@ -64,7 +64,8 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot create the database directory for " + absolute + ": " + e.getMessage(), e);
         }
         // H2 refuses DB_CLOSE_ON_EXIT=FALSE together with AUTO_SERVER, so a session interrupted by Ctrl-C is
-        // marked interrupted by the next session's start-up check instead (see ProfilingSessionRepository).
+        // marked interrupted when the lab next starts (SessionOwnerRepository); commands that must record an end on
+        // Ctrl-C catch the signal themselves, before the JVM (and H2 with it) shuts down.
         String url = "jdbc:h2:file:" + absolute + ";AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         try {

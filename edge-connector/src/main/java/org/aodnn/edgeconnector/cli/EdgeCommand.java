@@ -103,9 +103,13 @@ public final class EdgeCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code aodnn edge status [--json]}: checks every registered node now. */
+    /**
+     * {@code aodnn edge status [--json]}: checks every registered node now; exit 1 when any node is not ok
+     * (unreachable, token refused, in error), after printing all of them, so a script can tell a dead node.
+     */
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Check every registered node (health, served manifests, last deployment).")
+            description = {"Check every registered node (health, served manifests, last deployment).",
+                "Exit 1 when any node is not ok (unreachable, token refused, in error)."})
     public static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -114,7 +118,7 @@ public final class EdgeCommand implements Callable<Integer> {
         StoreOptions storeOptions;
 
         @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "3000",
-                description = "per-node timeout (default ${DEFAULT-VALUE})")
+                description = "deadline of each call to a node, for its whole answer (default ${DEFAULT-VALUE})")
         long timeoutMs;
 
         @Option(names = "--json", description = "Print the statuses as one JSON document")
@@ -137,16 +141,24 @@ public final class EdgeCommand implements Callable<Integer> {
                 ArrayNode nodes = doc.putArray("nodes");
                 statuses.forEach(s -> nodes.add(toJson(s)));
                 Json.print(out, doc);
-                return 0;
-            }
-            if (statuses.isEmpty()) {
-                out.println("no edge nodes registered (aodnn edge add NAME URL)");
-            }
-            for (NodeStatus s : statuses) {
-                out.printf(Locale.ROOT, "%-16s %-11s %5d ms  %s  %s%n", s.node().name(), s.health().status(),
-                        s.health().roundTripMs(), s.node().url(), s.health().message());
+            } else {
+                if (statuses.isEmpty()) {
+                    out.println("no edge nodes registered (aodnn edge add NAME URL)");
+                }
+                for (NodeStatus s : statuses) {
+                    out.printf(Locale.ROOT, "%-16s %-11s %5d ms  %s  %s%n", s.node().name(), s.health().status(),
+                            s.health().roundTripMs(), s.node().url(), s.health().message());
+                }
             }
             out.flush();
+            List<String> notOk = statuses.stream().filter(s -> !s.health().ok())
+                    .map(s -> s.node().name() + " (" + s.health().status() + ")").toList();
+            if (!notOk.isEmpty()) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(notOk.size() + " of " + statuses.size() + " edge node(s) not ok: " + String.join(", ", notOk));
+                err.flush();
+                return 1;
+            }
             return 0;
         }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.aodnn.db.Store;
 import org.aodnn.db.StoreException;
 import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.InterruptSignals;
 import org.aodnn.db.cli.Json;
 import org.aodnn.db.cli.StoreOptions;
 import org.aodnn.edgeconnector.crypto.KeyFormatException;
@@ -40,10 +41,14 @@ import picocli.CommandLine.Spec;
  * any node is touched (exit 1, naming them). A failed rollout (stopped and rolled back) exits with code 2
  * after printing the per-node report. The manifest's structure and signature are checked against the console's
  * keys (and any {@code --key}) first, so a file that agents would refuse is neither stored nor sent.
+ * Ctrl-C (or SIGTERM) stops the rollout like a failure: uploads in flight are abandoned (and the nodes
+ * checked), nodes already updated are rolled back with a short deadline, every outcome is stored, and the
+ * command exits 2 saying it was interrupted; a second Ctrl-C quits at once.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Publish a signed manifest to edge nodes, all at once or canary first.",
-            "On a failure the rollout stops and the nodes it updated are rolled back. Results are stored as deployments."})
+            "On a failure the rollout stops and the nodes it updated are rolled back. Results are stored as deployments.",
+            "Ctrl-C does the same (exit 2); a second Ctrl-C quits at once."})
 public final class PublishCommand implements Callable<Integer> {
 
     @Spec
@@ -80,7 +85,7 @@ public final class PublishCommand implements Callable<Integer> {
     boolean canary;
 
     @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "5000",
-            description = "per-node, per-call timeout (default ${DEFAULT-VALUE})")
+            description = "deadline of each call to a node, for its whole answer (default ${DEFAULT-VALUE})")
     long timeoutMs;
 
     @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
@@ -125,10 +130,20 @@ public final class PublishCommand implements Callable<Integer> {
                 }
             }
         };
-        try (Store store = storeOptions.open()) {
+        PrintWriter err = spec.commandLine().getErr();
+        String interrupted;
+        try (Store store = storeOptions.open();
+             InterruptSignals signals = InterruptSignals.install(() -> {
+                 synchronized (err) {
+                     err.println("interrupted: stopping the rollout, rolling back the nodes it updated and recording"
+                             + " the outcome (press Ctrl-C again to quit at once and leave the nodes as they are)");
+                     err.flush();
+                 }
+             })) {
             PublishService service = new PublishService(store, new EdgeClient(options.timeout()), options);
             report = service.publish(new PublishService.Request(manifest, selection,
-                    canary ? Rollout.CANARY : Rollout.ALL_AT_ONCE, skipUnreachable), progress, () -> false);
+                    canary ? Rollout.CANARY : Rollout.ALL_AT_ONCE, skipUnreachable), progress, signals::requested);
+            interrupted = signals.signal();
         } catch (RolloutRefusedException e) {
             throw new CommandFailure(e.getMessage() + (e.onlyUnreachable()
                     ? "; start them, or publish to the others with --skip-unreachable" : ""), e);
@@ -136,10 +151,18 @@ public final class PublishCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage(), e);
         }
         if (json) {
-            Json.print(out, toJson(report));
+            ObjectNode doc = toJson(report);
+            if (interrupted != null) {
+                doc.put("interrupted", interrupted);
+            }
+            Json.print(out, doc);
         } else {
             out.printf(Locale.ROOT, "%s (%d ms)%n", report.message(), report.elapsedMs());
             out.flush();
+        }
+        if (interrupted != null) {
+            throw new CommandFailure("interrupted by " + interrupted + ": " + report.message()
+                    + "; the outcome of every node is recorded", 2);
         }
         if (!report.success()) {
             throw new CommandFailure(report.message(), 2);

@@ -21,7 +21,12 @@ public enum NodeState {
      */
     ROLLED_BACK("rolled_back", true),
     /** Updated, and the rollback did not succeed: the node may still serve the new manifest. */
-    ROLLBACK_FAILED("rollback_failed", true);
+    ROLLBACK_FAILED("rollback_failed", true),
+    /**
+     * The upload got no answer (timed out, or the connection dropped after it was sent) and the node could not
+     * be checked afterwards: it may or may not serve the new manifest.
+     */
+    UNKNOWN("unknown", true);
 
     private final String label;
     private final boolean terminal;

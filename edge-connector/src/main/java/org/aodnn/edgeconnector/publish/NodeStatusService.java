@@ -45,7 +45,8 @@ public final class NodeStatusService {
         }
         Map<String, DeploymentEntry> lastDeployments = new DeploymentRepository(store.dsl()).latestPerNode().stream()
                 .collect(Collectors.toMap(DeploymentEntry::nodeName, Function.identity()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(32, nodes.size()), r -> {
+        int threads = Math.min(MAX_PARALLEL, nodes.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "edge-health");
             t.setDaemon(true);
             return t;
@@ -56,10 +57,17 @@ public final class NodeStatusService {
                 futures.add(pool.submit(() -> check(node, lastDeployments.get(node.name()))));
             }
             List<NodeStatus> statuses = new ArrayList<>();
+            long budgetMs = roundBudgetMs(client.timeout(), nodes.size(), threads);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMs);
             for (int i = 0; i < nodes.size(); i++) {
                 EdgeNode node = nodes.get(i);
                 try {
-                    statuses.add(futures.get(i).get());
+                    statuses.add(futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // every call has its own deadline, so this is a backstop: a round never hangs on one node
+                    futures.get(i).cancel(true);
+                    statuses.add(failed(node, "health check did not finish within " + budgetMs + " ms",
+                            lastDeployments.get(node.name())));
                 } catch (java.util.concurrent.ExecutionException e) {
                     // one node's trouble is that node's status; the others were checked all the same
                     statuses.add(failed(node, "health check failed: " + e.getCause(), lastDeployments.get(node.name())));
@@ -73,6 +81,19 @@ public final class NodeStatusService {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** At most this many nodes are checked at once. */
+    static final int MAX_PARALLEL = 32;
+
+    /**
+     * How long a round may take: each node needs up to three calls (health, token, listing), each bounded by
+     * the per-call deadline (plus the client's short grace), in as many waves as the thread pool needs, and a
+     * second to spare.
+     */
+    static long roundBudgetMs(Duration perCall, int nodes, int threads) {
+        long waves = (nodes + threads - 1) / threads;
+        return waves * 3 * (perCall.toMillis() + 250) + 1000;
     }
 
     private static NodeStatus failed(EdgeNode node, String message, DeploymentEntry last) {

@@ -25,6 +25,8 @@ final class OutcomeSummary {
             case ROLLED_BACK -> o.deployedVersion() == null ? "rolled back (withdrawn, it had no earlier version)"
                     : "rolled back to v" + o.deployedVersion();
             case ROLLBACK_FAILED -> "ROLLBACK FAILED (may still serve v" + newVersion + ")";
+            case UNKNOWN -> "UNKNOWN (its upload got no answer and it could not be checked: it may serve v"
+                    + newVersion + ")";
             default -> o.state().label();
         };
     }

@@ -59,9 +59,18 @@ final class PreFlight {
                 futures.add(pool.submit(() -> client.health(target)));
             }
             List<NodeHealth> health = new ArrayList<>();
-            for (Future<NodeHealth> f : futures) {
+            int threads = Math.min(concurrency, targets.size());
+            long budgetMs = NodeStatusService.roundBudgetMs(client.timeout(), targets.size(), threads);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(budgetMs);
+            for (int i = 0; i < futures.size(); i++) {
+                Future<NodeHealth> f = futures.get(i);
                 try {
-                    health.add(f.get());
+                    health.add(f.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // a backstop: every call has its own deadline
+                    f.cancel(true);
+                    health.add(new NodeHealth(targets.get(i).name(), NodeHealth.UNREACHABLE, null, null, null, budgetMs,
+                            "health check did not finish within " + budgetMs + " ms", java.time.Instant.now()));
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException("pre-flight health check failed unexpectedly: " + e.getCause(),
                             e.getCause());

@@ -79,7 +79,8 @@ class EdgeNodeUrlCommandTest {
                     .exit());
 
             Cli.Result status = Cli.run(new EdgeCommand(), "status", "--json", "--db", db.toString());
-            assertEquals(0, status.exit(), status.err());
+            assertEquals(1, status.exit(), "a node in error: " + status.err());
+            assertEquals("1 of 2 edge node(s) not ok: n5 (error)", status.err().strip());
             JsonNode nodes = StrictJson.parse(status.out()).get("nodes");
             assertEquals(2, nodes.size());
             JsonNode good = nodes.get(0).get("name").asText().equals("n1") ? nodes.get(0) : nodes.get(1);
@@ -89,7 +90,7 @@ class EdgeNodeUrlCommandTest {
             assertTrue(bad.get("message").asText().contains("edge node 'n5' is registered with an unusable URL: URL port"
                     + " 99999 is outside 1-65535"), bad.toString());
             Cli.Result text = Cli.run(new EdgeCommand(), "status", "--db", db.toString());
-            assertEquals(0, text.exit(), text.err());
+            assertEquals(1, text.exit(), text.err());
             assertFalse(text.err().contains("unexpected"), text.err());
 
             Cli.Result pub = Cli.run(new PublishCommand(), "--db", db.toString(), "--keys", keys.toString(),

@@ -172,9 +172,11 @@ class PublisherTest {
                     .publish(manifest(1), List.of(mute), Rollout.ALL_AT_ONCE, PublishListener.NONE, () -> false);
             assertFalse(report.success());
             NodeOutcome o = report.nodes().get(0);
-            assertEquals(NodeState.FAILED, o.state());
+            // the uploads may have arrived: it is checked afterwards, and as it answers nothing its outcome is unknown
+            assertEquals(NodeState.UNKNOWN, o.state());
             assertEquals(2, o.attempts());
-            assertTrue(o.message().contains("timed out"), o.message());
+            assertTrue(o.message().startsWith("timed out; could not be checked: no answer from " + mute.baseUrl()
+                    + " to GET /v1/manifests/alexnet (timed out after 300 ms)"), o.message());
             for (Socket s : held) {
                 s.close();
             }

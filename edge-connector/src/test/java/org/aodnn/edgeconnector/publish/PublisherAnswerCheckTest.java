@@ -1,0 +1,91 @@
+package org.aodnn.edgeconnector.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import org.aodnn.edgeconnector.agent.AgentConfig;
+import org.aodnn.edgeconnector.agent.EdgeAgent;
+import org.aodnn.edgeconnector.crypto.Ed25519;
+import org.aodnn.edgeconnector.crypto.TrustedKeys;
+import org.aodnn.edgeconnector.manifest.SignedManifest;
+import org.aodnn.edgeconnector.testing.ManifestFixtures;
+import org.aodnn.edgeconnector.testing.StubNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The publisher believes only an agent's answers: a 200 from a web server, an upload answer without the
+ * manifest's model, version and sha256, or a rollback answer without the version now current is a failure,
+ * not "deployed" or "rolled back to v0".
+ */
+class PublisherAnswerCheckTest {
+
+    @TempDir
+    Path dir;
+    final KeyPair key = Ed25519.generate();
+    final PublishOptions fast = new PublishOptions(Duration.ofSeconds(3), 2, Duration.ofMillis(20), 4);
+    final EdgeClient client = new EdgeClient(Duration.ofSeconds(3));
+
+    SignedManifest manifest(long version) throws Exception {
+        return SignedManifest.of(ManifestFixtures.signed("alexnet", version, key));
+    }
+
+    @Test
+    void aWebServerAnsweringOkToEverythingIsNotDeployed() throws Exception {
+        try (StubNode page = StubNode.start((ex, stub) -> {
+            if (!StubNode.agentHealth(ex)) {
+                StubNode.send(ex, 200, "<html>It works!</html>");
+            }
+        });
+             StubNode noVersion = StubNode.start((ex, stub) -> {
+                 if (!StubNode.agentHealth(ex)) {
+                     StubNode.send(ex, 201, "{\"status\":\"ok\"}");
+                 }
+             })) {
+            for (var stub : List.of(page, noVersion)) {
+                PublishReport report = new Publisher(client, fast).publish(manifest(1),
+                        List.of(new NodeTarget("web", stub.baseUri(), null)), Rollout.ALL_AT_ONCE, PublishListener.NONE,
+                        () -> false);
+                assertFalse(report.success(), report.message());
+                NodeOutcome o = report.nodes().get(0);
+                assertEquals(NodeState.FAILED, o.state());
+                assertEquals(1, o.attempts(), "the same answer again would not help");
+                assertEquals(stub == page ? "the answer is not an edge agent's (HTTP 200: <html>It works!</html>)"
+                        : "the answer is not an edge agent's (HTTP 201 names model missing, not alexnet)", o.message());
+            }
+        }
+    }
+
+    @Test
+    void aRollbackAnswerWithoutTheCurrentVersionIsNotARollback() throws Exception {
+        TrustedKeys trusted = TrustedKeys.of(List.of(key.getPublic()));
+        try (EdgeAgent b = EdgeAgent.start(AgentConfig.loopback(dir.resolve("b"), trusted));
+             EdgeAgent c = EdgeAgent.start(AgentConfig.loopback(dir.resolve("c"),
+                     TrustedKeys.of(List.of(Ed25519.generate().getPublic()))));
+             // a proxy in front of b that relays everything but answers a rollback with an empty object
+             StubNode proxy = StubNode.start((ex, stub) -> {
+                 if (ex.getRequestURI().getPath().endsWith("/rollback")) {
+                     StubNode.send(ex, 200, "{}");
+                 } else {
+                     StubNode.relay(ex, b.baseUri());
+                 }
+             })) {
+            NodeTarget viaProxy = new NodeTarget("b", proxy.baseUri(), null);
+            PublishReport report = new Publisher(client, fast).publish(manifest(1),
+                    List.of(viaProxy, new NodeTarget("c", c.baseUri(), null)), Rollout.CANARY, PublishListener.NONE,
+                    () -> false);
+            assertFalse(report.success());
+            NodeOutcome o = report.nodes().get(0);
+            assertEquals(NodeState.ROLLBACK_FAILED, o.state(), o.message());
+            assertEquals("could not roll back (the answer is not an edge agent's (HTTP 200 names model missing, not "
+                    + "alexnet)); the node may still serve v1", o.message());
+            assertTrue(client.currentManifest(new NodeTarget("b", b.baseUri(), null), "alexnet").isPresent(),
+                    "and indeed b still serves it");
+        }
+    }
+}
