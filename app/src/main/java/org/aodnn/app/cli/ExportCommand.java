@@ -53,11 +53,18 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             filter = MeasurementFilter.parse(where);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
+            throw new CommandFailure("--where: " + e.getMessage(), 2); // bad usage, as in fit
         }
         List<LayerMeasurement> rows;
         try (Store store = storeOptions.open()) {
             rows = store.measurements().find(filter);
+            if (rows.isEmpty()) {
+                // most likely a misspelt value: say what is stored rather than write a file with a header only
+                throw new CommandFailure("no stored measurement rows" + (where == null || where.isEmpty() ? ""
+                        : " match the --where conditions") + "; nothing was written (stored platforms: "
+                        + store.measurements().profiles().stream().map(p -> p.platform()).distinct()
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
         }
         Path target = out.toAbsolutePath();
         if (target.getParent() != null) {

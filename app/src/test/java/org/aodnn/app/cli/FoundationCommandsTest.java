@@ -129,9 +129,16 @@ class FoundationCommandsTest {
     void exportRejectsUnknownFilterColumns() {
         CliRunner.Result result = cli.run("export", "--format", "layer-csv", "--out", dir.resolve("x.csv").toString(),
                 "--where", "colour=blue");
-        assertNotEquals(0, result.exitCode());
+        assertEquals(2, result.exitCode(), "bad usage, as in fit");
         assertTrue(result.err().contains("unknown column 'colour'"), result.err());
         assertFalse(Files.exists(dir.resolve("x.csv")));
+
+        CliRunner.Result none = cli.run("export", "--format", "layer-csv", "--out", dir.resolve("y.csv").toString(),
+                "--where", "platform=edge-sever");
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().contains("no stored measurement rows match the --where conditions; nothing was written"
+                + " (stored platforms: ") && none.err().contains("edge-server"), none.err());
+        assertFalse(Files.exists(dir.resolve("y.csv")));
     }
 
     @Test
