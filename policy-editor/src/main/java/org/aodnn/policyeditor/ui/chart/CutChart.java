@@ -80,7 +80,10 @@ public final class CutChart extends CanvasChart {
         List<CutResult> cuts = evaluation.cuts();
         double tMax = evaluation.scenario().tMaxMs();
         double eMax = evaluation.scenario().eMaxJ();
-        double topT = Math.max(tMax, cuts.stream().mapToDouble(c -> Math.max(c.tMs(), c.objective())).max().orElse(1));
+        // The T axis is scaled to the latencies and T_max, not to the objective: with a large η the objective
+        // T + ηE runs to millions of ms and the bars would vanish; it is clipped at the top and said so.
+        double topT = Math.max(tMax, cuts.stream().mapToDouble(CutResult::tMs).max().orElse(1));
+        double topObjective = cuts.stream().mapToDouble(CutResult::objective).max().orElse(0);
         double topE = Math.max(eMax, cuts.stream().mapToDouble(CutResult::eJ).max().orElse(1));
         Axis t = Axis.linear(0, topT * 1.05, h - BOTTOM, TOP);
         Axis e = Axis.linear(0, topE * 1.05, h - BOTTOM, TOP);
@@ -129,7 +132,13 @@ public final class CutChart extends CanvasChart {
             }
         }
         // lines: objective (left axis, ms) and E (right axis)
-        polyline(g, cuts, c -> t.toPx(c.objective()), OBJECTIVE, 1.2);
+        polyline(g, cuts, c -> Math.max(TOP, t.toPx(c.objective())), OBJECTIVE, 1.2);
+        if (topObjective > topT * 1.05) {
+            g.setFill(OBJECTIVE);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(String.format(java.util.Locale.ROOT, "objective above the scale (up to %s ms)",
+                    Axis.format(topObjective)), LEFT + 4, TOP + 26);
+        }
         polyline(g, cuts, c -> e.toPx(c.eJ()), ENERGY, 2);
         // bounds
         g.setLineDashes(6, 4);
