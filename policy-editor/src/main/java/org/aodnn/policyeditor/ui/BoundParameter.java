@@ -49,16 +49,6 @@ public enum BoundParameter {
      * A bad entry is an {@link IllegalArgumentException} naming the parameter, the text and the range.
      */
     public double parse(String text) {
-        String t = text == null ? "" : text.trim();
-        double value;
-        try {
-            value = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + ": '" + t + "' is not a number (" + unit + ")");
-        }
-        if (!Double.isFinite(value) || value < min || value > max) {
-            throw new IllegalArgumentException(label + ": " + t + " must be from " + min + " to " + max + " " + unit);
-        }
-        return value;
+        return NumberEntry.parse(label, unit, text, min, max);
     }
 }

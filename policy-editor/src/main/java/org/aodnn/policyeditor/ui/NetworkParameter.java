@@ -45,16 +45,6 @@ public enum NetworkParameter {
      * {@link IllegalArgumentException} naming the parameter and the text.
      */
     public double parse(String text) {
-        String t = text == null ? "" : text.trim();
-        double value;
-        try {
-            value = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + ": '" + t + "' is not a number (" + unit + ")");
-        }
-        if (!Double.isFinite(value) || value < 0) {
-            throw new IllegalArgumentException(label + ": " + t + " must be a finite number >= 0 (" + unit + ")");
-        }
-        return value;
+        return NumberEntry.parse(label, unit, text, 0, Double.POSITIVE_INFINITY);
     }
 }

@@ -114,7 +114,6 @@ public final class PolicyEditorView {
     @FXML
     private Tab catalogTab;
 
-    private static final String INVALID_STYLE = "-fx-border-color: #c62828; -fx-text-fill: #c62828;";
 
     private final PolicyEditorViewModel viewModel;
     private final CatalogView catalog;
@@ -321,19 +320,7 @@ public final class PolicyEditorView {
         show.run();
         viewModel.networkProperty().addListener(o -> show.run());
         field.setTooltip(new javafx.scene.control.Tooltip(parameter.label() + " in " + parameter.unit()));
-        Runnable commit = () -> {
-            if (viewModel.editNetwork(parameter, field.getText())) {
-                show.run();
-            } else {
-                field.setStyle(INVALID_STYLE);
-            }
-        };
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commit.run();
-            }
-        });
+        EditField.bind(field, text -> viewModel.editNetwork(parameter, text), show);
     }
 
     /**
@@ -364,19 +351,7 @@ public final class PolicyEditorView {
                     + "\nType bytes, or a size with kB, MB, KiB or MiB; clear the field for the model's own.";
         }, viewModel.modelInputBytesProperty(), viewModel.inputBytesProperty()));
         inputSizeField.setTooltip(tip);
-        Runnable commit = () -> {
-            if (viewModel.editInputSize(inputSizeField.getText())) {
-                show.run();
-            } else {
-                inputSizeField.setStyle(INVALID_STYLE);
-            }
-        };
-        inputSizeField.setOnAction(e -> commit.run());
-        inputSizeField.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commit.run();
-            }
-        });
+        EditField.bind(inputSizeField, viewModel::editInputSize, show);
     }
 
     /**
@@ -401,23 +376,8 @@ public final class PolicyEditorView {
         });
         field.setTooltip(new Tooltip("Type " + parameter.label() + " in " + parameter.unit()
                 + " and press Enter; the slider widens to reach it"));
-        Runnable commit = () -> {
-            if (field.getText().trim().equals(shown[0])) {
-                field.setStyle("");
-                return;
-            }
-            if (viewModel.editBound(parameter, field.getText())) {
-                show.run();
-            } else {
-                field.setStyle(INVALID_STYLE);
-            }
-        };
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commit.run();
-            }
-        });
+        // the shown text is rounded: committed unchanged, it is no edit
+        EditField.bind(field, text -> text.trim().equals(shown[0]) || viewModel.editBound(parameter, text), show);
     }
 
     private boolean confirmReplace(String what) {

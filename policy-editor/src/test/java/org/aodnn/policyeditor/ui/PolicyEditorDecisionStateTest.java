@@ -6,41 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.aodnn.db.Store;
-import org.aodnn.db.task.CurrentThreadTaskExecutor;
 import org.aodnn.policyeditor.policy.PolicyStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the editor shows and saves when the settings give no decision, and when they give one again: no stale
  * decision of another model, no stale error, no policy saved that cannot be evaluated, and a warning before a
  * Save replaces another policy. Also bounds typed rather than dragged.
  */
-class PolicyEditorDecisionStateTest {
+class PolicyEditorDecisionStateTest extends EditorViewModelFixture {
 
     /** In the catalog, but not measured in the browser (the sample data has 14 of the 18 models). */
     private static final String UNMEASURED = "googlenet";
-
-    @TempDir
-    static Path dir;
-    private Store store;
-    private PolicyEditorViewModel vm;
-
-    @BeforeEach
-    void open() {
-        store = Store.open(dir.resolve("decision-" + System.nanoTime()));
-        vm = new PolicyEditorViewModel(store, new CurrentThreadTaskExecutor());
-        vm.activate();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     @Test
     void aModelWithoutMeasurementsShowsNoDecisionNotTheLastModelsOne() {

@@ -5,38 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.aodnn.db.Store;
 import org.aodnn.db.task.CurrentThreadTaskExecutor;
 import org.aodnn.policyeditor.policy.PolicyStore;
 import org.aodnn.policyeditor.solver.CutResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The input upload size (D_0) edited in the Policy Editor: live, undoable, per model, saved. */
-class PolicyEditorInputSizeTest {
+class PolicyEditorInputSizeTest extends EditorViewModelFixture {
 
     /** mobilenet_v2 takes a 1x3x224x224 float32 input. */
     private static final long MOBILENET_INPUT_BYTES = 4L * 3 * 224 * 224;
-
-    @TempDir
-    static Path dir;
-    private Store store;
-    private PolicyEditorViewModel vm;
-
-    @BeforeEach
-    void open() {
-        store = Store.open(dir.resolve("input-" + System.nanoTime()));
-        vm = new PolicyEditorViewModel(store, new CurrentThreadTaskExecutor());
-        vm.activate();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private double edgeOnlyMs() {
         return vm.evaluationProperty().get().cuts().stream().filter(c -> c.k() == 0)

@@ -7,36 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.aodnn.db.Store;
 import org.aodnn.db.task.CurrentThreadTaskExecutor;
 import org.aodnn.policyeditor.solver.Evaluation;
 import org.aodnn.policyeditor.solver.NetworkProfile;
 import org.aodnn.policyeditor.source.MeasurementProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Policy Editor's state without any UI: real store, tasks run on the test thread. */
-class PolicyEditorViewModelTest {
-
-    @TempDir
-    static Path dir;
-    private Store store;
-    private PolicyEditorViewModel vm;
-
-    @BeforeEach
-    void open() {
-        store = Store.open(dir.resolve("vm-" + System.nanoTime()));
-        vm = new PolicyEditorViewModel(store, new CurrentThreadTaskExecutor());
-        vm.activate();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class PolicyEditorViewModelTest extends EditorViewModelFixture {
 
     @Test
     void activationPicksADefaultModelAndSourcesAndEvaluates() {
