@@ -9,7 +9,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,12 +18,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.aodnn.db.Store;
-import org.aodnn.db.domain.DnnModel;
 import org.aodnn.db.task.Activatable;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.TaskCallbacks;
 import org.aodnn.db.task.TaskExecutor;
-import org.aodnn.policyeditor.policy.PolicyInputs;
 import org.aodnn.policyeditor.policy.PolicySettings;
 import org.aodnn.policyeditor.policy.PolicyStore;
 import org.aodnn.policyeditor.policy.SavedPolicy;
@@ -34,24 +32,23 @@ import org.aodnn.policyeditor.solver.PartitionProblem;
 import org.aodnn.policyeditor.solver.Scenario;
 import org.aodnn.policyeditor.source.EnergySource;
 import org.aodnn.policyeditor.source.LayerSource;
-import org.aodnn.policyeditor.source.SourceResolver;
 import org.aodnn.policyeditor.policy.InputSize;
-import org.aodnn.policyeditor.solver.PartitionInputs;
 import org.aodnn.policyeditor.ui.undo.EditRecorder;
 import org.aodnn.policyeditor.ui.undo.UndoManager;
 
 /**
- * The Policy Editor's state. Choosing the model or a latency/energy source rebuilds the partition problem
- * in the background (it reads the database); every live setting (network, bandwidths, cache, T_max,
- * E_max, η) re-evaluates it at once on the calling thread, since a decision and a 100-point bandwidth sweep
- * cost microseconds. Edits are recorded for undo/redo; a slider drag is one edit, recorded on release. Latency sources are
- * measured profiles or fitted predictors stored in the database; the network profile's α_u, α_d and β_p
- * can be edited ({@link #editNetwork}), and so can the input's upload size ({@link #editInputSize}).
+ * The Policy Editor's state: the operator's choices and settings as properties, each change handed to the
+ * {@link LiveDecision} that keeps the decision shown current (a model or source change rebuilds it in the
+ * background, a live setting re-evaluates it at once). Edits are recorded for undo/redo ({@link EditRecorder});
+ * a slider drag is one edit, recorded on release. Latency sources are measured profiles or fitted predictors
+ * stored in the database; the network profile's α_u, α_d and β_p ({@link #editNetwork}), the bounds
+ * ({@link #editBound}) and the input's upload size ({@link #editInputSize}) can also be typed. Saving refuses
+ * settings without a decision; {@link #replaceWarning} says what a Save would replace.
  */
 public final class PolicyEditorViewModel implements Activatable {
 
     /** Uplink points of the bandwidth chart: 1–100 Mbit/s, log-spaced. */
-    static final double[] SWEEP_POINTS = BandwidthSweep.logSpaced(1, 100, 120);
+    static final double[] SWEEP_POINTS = LiveDecision.SWEEP_POINTS;
 
     private final Store store;
     private final TaskExecutor executor;
@@ -83,23 +80,21 @@ public final class PolicyEditorViewModel implements Activatable {
     private final StringProperty policyName = new SimpleStringProperty("");
     /** The input's upload size D_0 in bytes; null for the model's own (4 bytes per input element). */
     private final ObjectProperty<Long> inputBytes = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<Long> modelInputBytes = new ReadOnlyObjectWrapper<>();
     /** An input size belongs to its model: the one set for each model, given back when it is chosen again. */
     private final Map<String, Long> inputBytesByModel = new HashMap<>();
 
-    private final ReadOnlyObjectWrapper<PartitionProblem> problem = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<BandwidthSweep> sweep = new ReadOnlyObjectWrapper<>();
-    private final StringProperty readout = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
     private boolean etaFollowingBounds;
     private boolean resetBoundsOnNextProblem = true;
-    private long problemGeneration;
+    private final LiveDecision decision;
 
     public PolicyEditorViewModel(Store store, TaskExecutor executor) {
         this.store = store;
         this.executor = executor;
+        this.decision = new LiveDecision(store, executor, () -> new LiveDecision.Choices(model.get(),
+                mobileSource.get(), edgeSource.get(), energySource.get(), computePowerMw.get(), inputBytes.get()),
+                this::scenario, status, this::updateLimits);
         edits.watch(model, "model");
         edits.watch(mobileSource, "mobile latency source");
         edits.watch(edgeSource, "edge latency source");
@@ -121,30 +116,30 @@ public final class PolicyEditorViewModel implements Activatable {
                 // and the input size set for it (by the operator or a loaded policy), else its own
                 edits.quietly(() -> inputBytes.set(b == null ? null : inputBytesByModel.get(b)));
             }
-            rebuildProblem();
+            decision.rebuild();
         });
         inputBytes.addListener((o, a, b) -> {
             if (!edits.isQuiet()) { // the operator's edit, or its undo/redo
                 rememberInputBytes(model.get(), b);
-                recompute(false);
+                decision.recompute(false);
             }
         });
-        mobileSource.addListener((o, a, b) -> rebuildProblem());
-        edgeSource.addListener((o, a, b) -> rebuildProblem());
-        computePowerMw.addListener((o, a, b) -> recompute(true));
+        mobileSource.addListener((o, a, b) -> decision.rebuild());
+        edgeSource.addListener((o, a, b) -> decision.rebuild());
+        computePowerMw.addListener((o, a, b) -> decision.recompute(true));
         energySource.addListener((o, a, b) -> {
             if (b == null) {
                 energySource.set(SourceChoices.COMPUTE_POWER); // "no energy" is not a choice
             } else {
-                rebuildProblem(); // the E_max slider's range follows the new energies (updateLimits)
+                decision.rebuild(); // the E_max slider's range follows the new energies (updateLimits)
             }
         });
         for (javafx.beans.Observable live : List.of(network, upMbps, downMbps, weightsCached)) {
-            live.addListener(o -> evaluate());
+            live.addListener(o -> decision.evaluate());
         }
         eta.addListener(o -> {
             if (!etaFollowingBounds) {
-                evaluate();
+                decision.evaluate();
             }
         });
         tMaxMs.addListener(o -> boundsChanged());
@@ -191,7 +186,7 @@ public final class PolicyEditorViewModel implements Activatable {
                     } else if (reactivated) {
                         // measurements or predictors may have changed while the workspace was hidden (a profile
                         // stored, a predictor replaced): read the sources again rather than show stale decisions
-                        rebuildProblem();
+                        decision.rebuild();
                     }
                 }), error -> status.set("Cannot load the choices: " + error.getMessage())));
     }
@@ -209,74 +204,9 @@ public final class PolicyEditorViewModel implements Activatable {
 
     // ---- problem and evaluation -----------------------------------------------------------------------
 
-    private LoadedProblem loaded;
-    /** What the status line says while the settings give a decision: the model, its cuts, any mismatch. */
-    private String problemSummary = "";
-    /** Why the current choices give no decision (the problem could not be built), or null. */
-    private String problemError;
     /** The policy last loaded or saved and its model, to tell a re-save from replacing another policy. */
     private String currentPolicy;
     private String currentPolicyModel;
-
-    private void rebuildProblem() {
-        String name = model.get();
-        LayerSource mobile = mobileSource.get();
-        LayerSource edge = edgeSource.get();
-        EnergySource energy = energySource.get();
-        if (name == null || mobile == null || edge == null) {
-            return;
-        }
-        long generation = ++problemGeneration;
-        double power = computePowerMw.get();
-        status.set("Preparing " + name + "…");
-        executor.execute(BackgroundTask.of("Preparing " + name, () -> {
-            DnnModel layers = PolicyInputs.model(store, name);
-            SourceResolver sources = new SourceResolver(store);
-            return new LoadedProblem(name, mobile, edge, energy, layers, sources.latencies(mobile, layers),
-                    sources.latencies(edge, layers),
-                    SourceChoices.isComputePower(energy) ? null : sources.energy(energy, layers));
-        }), TaskCallbacks.<LoadedProblem>of(l -> {
-            if (generation != problemGeneration) {
-                return; // a newer choice superseded this one
-            }
-            loaded = l;
-            problemError = null;
-            modelInputBytes.set(PartitionInputs.modelInputBytes(l.layers()));
-            PartitionProblem p = l.problem(power, inputBytes.get());
-            problem.set(p);
-            problemSummary = name + ": " + p.layerCount() + " layers, " + p.cutCount() + " valid cuts"
-                    + SourceChoices.deviceMismatch(l.mobile(), l.energy());
-            status.set(problemSummary);
-            updateLimits(p);
-            evaluate();
-        }, error -> {
-            if (generation == problemGeneration) {
-                loaded = null;
-                problemError = error.getMessage();
-                modelInputBytes.set(null);
-                problem.set(null);
-                clearDecision(error.getMessage());
-                status.set(error.getMessage());
-            }
-        }));
-    }
-
-    /**
-     * Compute power and input size change only the per-layer energies and the upload of cut 0: rebuild the
-     * prefix sums from what was read, no database read (unless the choices moved on since).
-     */
-    private void recompute(boolean powerChanged) {
-        LoadedProblem l = loaded;
-        if (l == null || !l.isFor(model.get(), mobileSource.get(), edgeSource.get(), energySource.get())) {
-            rebuildProblem();
-            return;
-        }
-        if (powerChanged && l.fixedEnergy() != null) {
-            return; // the energy is measured or predicted per layer: the compute power plays no part
-        }
-        problem.set(l.problem(computePowerMw.get(), inputBytes.get()));
-        evaluate();
-    }
 
     private void rememberInputBytes(String modelName, Long bytes) {
         if (modelName == null) {
@@ -318,34 +248,7 @@ public final class PolicyEditorViewModel implements Activatable {
             });
             limits.makeRoomForEta(eta.get());
         }
-        evaluate();
-    }
-
-    private void evaluate() {
-        PartitionProblem p = problem.get();
-        if (p == null) {
-            return;
-        }
-        Scenario scenario;
-        try {
-            scenario = scenario();
-        } catch (IllegalArgumentException e) {
-            clearDecision(e.getMessage()); // no decision for these settings: show none rather than the last one
-            status.set(e.getMessage());
-            return;
-        }
-        Evaluation e = p.evaluate(scenario);
-        evaluation.set(e);
-        sweep.set(p.sweepUplink(scenario, SWEEP_POINTS));
-        readout.set(Readout.describe(e));
-        status.set(problemSummary); // an earlier error no longer applies: the settings give a decision again
-    }
-
-    /** No decision: the charts and the readout show none, and the readout says why. */
-    private void clearDecision(String why) {
-        evaluation.set(null);
-        sweep.set(null);
-        readout.set("No decision: " + why);
+        decision.evaluate();
     }
 
     /** The live part of the settings. */
@@ -369,11 +272,10 @@ public final class PolicyEditorViewModel implements Activatable {
             status.set("Give the policy a name to save it");
             return;
         }
-        if (evaluation.get() == null) {
+        String none = decision.whyNone();
+        if (none != null) {
             // a policy that gives no decision would fail every manifest built from it, and would replace a good one
-            status.set("Cannot save '" + name + "': these settings give no decision ("
-                    + (problemError != null ? problemError : problem.get() == null ? "still preparing" : readout.get())
-                    + ")");
+            status.set("Cannot save '" + name + "': these settings give no decision (" + none + ")");
             return;
         }
         PolicySettings settings = currentSettings();
@@ -449,7 +351,7 @@ public final class PolicyEditorViewModel implements Activatable {
             inputBytes.set(s.inputBytes());
             model.set(s.model());
         });
-        rebuildProblem();
+        decision.rebuild();
     }
 
     // ---- network profile editing ----------------------------------------------------------------------
@@ -625,15 +527,15 @@ public final class PolicyEditorViewModel implements Activatable {
     }
 
     public ReadOnlyObjectProperty<PartitionProblem> problemProperty() {
-        return problem.getReadOnlyProperty();
+        return decision.problemProperty();
     }
 
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
-        return evaluation.getReadOnlyProperty();
+        return decision.evaluationProperty();
     }
 
     public ReadOnlyObjectProperty<BandwidthSweep> sweepProperty() {
-        return sweep.getReadOnlyProperty();
+        return decision.sweepProperty();
     }
 
     public DoubleProperty tMaxLimitProperty() {
@@ -655,11 +557,11 @@ public final class PolicyEditorViewModel implements Activatable {
 
     /** The chosen model's own input size in bytes (null until its problem is built), for the field's hint. */
     public ReadOnlyObjectProperty<Long> modelInputBytesProperty() {
-        return modelInputBytes.getReadOnlyProperty();
+        return decision.modelInputBytesProperty();
     }
 
-    public StringProperty readoutProperty() {
-        return readout;
+    public ReadOnlyStringProperty readoutProperty() {
+        return decision.readoutProperty();
     }
 
     public StringProperty statusProperty() {
