@@ -48,6 +48,8 @@ public final class PolicyEditorView {
     @FXML
     private Button saveButton;
     @FXML
+    private Label unsavedLabel;
+    @FXML
     private ComboBox<String> policyBox;
     @FXML
     private Button undoButton;
@@ -235,6 +237,8 @@ public final class PolicyEditorView {
         redoButton.setOnAction(e -> viewModel.undoManager().redo());
 
         policyNameField.textProperty().bindBidirectional(viewModel.policyNameProperty());
+        unsavedLabel.visibleProperty().bind(viewModel.unsavedProperty());
+        unsavedLabel.managedProperty().bind(viewModel.unsavedProperty());
         saveButton.setOnAction(e -> {
             String replaces = viewModel.replaceWarning();
             if (replaces == null || confirmReplace(replaces)) {

@@ -207,6 +207,9 @@ public final class PolicyEditorViewModel implements Activatable {
     /** The policy last loaded or saved and its model, to tell a re-save from replacing another policy. */
     private String currentPolicy;
     private String currentPolicyModel;
+    /** The settings as last loaded or saved; null before either. */
+    private final ObjectProperty<PolicySettings> savedSettings = new SimpleObjectProperty<>();
+    private javafx.beans.binding.BooleanBinding unsaved;
 
     private void rememberInputBytes(String modelName, Long bytes) {
         if (modelName == null) {
@@ -257,6 +260,29 @@ public final class PolicyEditorViewModel implements Activatable {
                 eMaxJ.get(), etaLinked.get() ? null : eta.get());
     }
 
+    /** The settings now, or null while they are not valid settings (a bound out of range). */
+    private PolicySettings currentSettingsOrNull() {
+        try {
+            return currentSettings();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * True while the settings differ from the policy last loaded or saved (false before either): the editor
+     * marks them, so that an operator leaving a policy knows whether Save is still due.
+     */
+    public javafx.beans.binding.BooleanBinding unsavedProperty() {
+        if (unsaved == null) {
+            unsaved = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> savedSettings.get() != null && !savedSettings.get().equals(currentSettingsOrNull()),
+                    savedSettings, model, mobileSource, edgeSource, computePowerMw, energySource, network, upMbps,
+                    downMbps, weightsCached, tMaxMs, eMaxJ, eta, etaLinked, inputBytes);
+        }
+        return unsaved;
+    }
+
     public PolicySettings currentSettings() {
         EnergySource energy = energySource.get();
         return PolicySettings.of(model.get(), mobileSource.get(), edgeSource.get(),
@@ -286,6 +312,7 @@ public final class PolicyEditorViewModel implements Activatable {
             replaceIfChanged(policies, names);
             currentPolicy = name;
             currentPolicyModel = settings.model();
+            savedSettings.set(settings);
             status.set("Saved policy '" + name + "'");
         }, error -> status.set("Cannot save: " + error.getMessage())));
     }
@@ -318,6 +345,7 @@ public final class PolicyEditorViewModel implements Activatable {
                     policyName.set(saved.name());
                     currentPolicy = saved.name();
                     currentPolicyModel = saved.settings().model();
+                    savedSettings.set(saved.settings());
                     undo.clear();
                     status.set("Loaded policy '" + name + "'");
                 }, error -> status.set("Cannot load: " + error.getMessage())));

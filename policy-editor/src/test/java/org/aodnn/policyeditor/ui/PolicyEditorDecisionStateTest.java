@@ -100,4 +100,20 @@ class PolicyEditorDecisionStateTest extends EditorViewModelFixture {
         assertEquals(limit * 3, vm.tMaxMsProperty().get());
         assertTrue(vm.etaLinkedProperty().get());
     }
+
+    @Test
+    void changesSinceTheLastSaveOrLoadAreMarkedUnsaved() {
+        assertFalse(vm.unsavedProperty().get(), "nothing saved or loaded: nothing to compare with");
+        vm.policyNameProperty().set("marked");
+        vm.savePolicy();
+        assertFalse(vm.unsavedProperty().get());
+        vm.upMbpsProperty().set(vm.upMbpsProperty().get() + 5);
+        assertTrue(vm.unsavedProperty().get());
+        vm.undoManager().undo();
+        assertFalse(vm.unsavedProperty().get(), "undone: the settings are the saved ones again");
+        vm.editBound(BoundParameter.T_MAX, "12345");
+        assertTrue(vm.unsavedProperty().get());
+        vm.loadPolicy("marked");
+        assertFalse(vm.unsavedProperty().get(), "reloaded as saved");
+    }
 }
