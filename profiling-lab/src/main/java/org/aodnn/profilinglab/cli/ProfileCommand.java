@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aodnn.db.Store;
 import org.aodnn.db.cli.CommandFailure;
+import org.aodnn.db.cli.InterruptSignals;
 import org.aodnn.db.cli.Json;
 import org.aodnn.db.cli.OutputFile;
 import org.aodnn.db.cli.StoreOptions;
@@ -51,8 +51,11 @@ import picocli.CommandLine.Spec;
 /** {@code aodnn profile}: times a catalog model layer by layer in a real browser and stores the rows. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Profile a catalog model layer by layer in a browser (TF.js, NHWC) and store the session.",
-            "Exit status: 0 completed, 2 interrupted / failed / cancelled (rows measured before are kept) or bad usage,",
-            "1 when it cannot start (unknown model, no browser or phone, an --out that cannot be written)."})
+            "Ctrl-C (or SIGTERM) ends the session as interrupted: its rows are kept, --out is written and the result",
+            "printed; a second Ctrl-C quits at once.",
+            "Exit status: 0 completed, 2 interrupted / failed / cancelled (rows measured before are kept) or bad usage",
+            "(an option out of its range included), 1 when it cannot start (unknown model, no browser or phone, a port",
+            "in use, an --out that cannot be written)."})
 public final class ProfileCommand implements Callable<Integer> {
 
     @Mixin
@@ -142,6 +145,31 @@ public final class ProfileCommand implements Callable<Integer> {
         System.exit(cli.execute(args));
     }
 
+    /** The signal that interrupted the session ("SIGINT"), or null. */
+    private volatile String interruptedBy;
+
+    /** Numbers out of range are bad usage (exit 2), named by their option. */
+    private void checkRanges() {
+        inRange("--port", port, 0, 65535);
+        inRange("--warmup", warmup, 0, 1000);
+        inRange("--reps", reps, 1, 10_000);
+        if (maxRuns < reps) {
+            throw new CommandFailure("--max-runs " + maxRuns + " must be at least --reps (" + reps + ")", 2);
+        }
+        inRange("--max-runs", maxRuns, 1, 10_000);
+        if (!Double.isFinite(minTimeMs) || minTimeMs < 0 || minTimeMs > 600_000) {
+            throw new CommandFailure("--min-time-ms " + minTimeMs + " is out of range (0..600000)", 2);
+        }
+        inRange("--wasm-threads", wasmThreads, 0, 256);
+        inRange("--silence-timeout", silenceSeconds, 1, 86_400);
+    }
+
+    private static void inRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new CommandFailure(option + " " + value + " is out of range (" + min + ".." + max + ")", 2);
+        }
+    }
+
     private boolean phoneTarget() {
         return target.startsWith(AdbPhoneTarget.PREFIX);
     }
@@ -160,6 +188,7 @@ public final class ProfileCommand implements Callable<Integer> {
         ProfilingTarget profilingTarget;
         LayerSelection selection;
         try {
+            checkRanges();
             settings = ProfilingSettings.defaults(backends)
                     .withRuns(warmup, reps)
                     .withMaxRuns(maxRuns)
@@ -169,9 +198,6 @@ public final class ProfileCommand implements Callable<Integer> {
                     .withReadOutput(readOutput);
             profilingTarget = phoneTarget() ? null : ProfilingTargets.byName(target, chromium);
             selection = LayerSelection.parse(layers);
-            if (silenceSeconds < 1) {
-                throw new IllegalArgumentException("--silence-timeout must be at least 1 second");
-            }
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), 2);
         }
@@ -212,17 +238,18 @@ public final class ProfileCommand implements Callable<Integer> {
             ProfilingSessionTask task = phone != null ? phone.task()
                     : new ProfilingSessionTask(store, profilingTarget, request, new SkipReporter());
             SessionOutcome outcome;
-            // Ctrl-C: cancel, and keep the JVM alive until the task has ended the browser and marked the session.
-            CountDownLatch ended = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                task.cancel();
-                try {
-                    ended.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "profile-cancel");
-            Runtime.getRuntime().addShutdownHook(hook);
+            // Ctrl-C / SIGTERM: the session ends as interrupted while the JVM (and so H2) keeps running, and is
+            // reported like any other ending; a second signal quits at once.
+            AtomicReference<InterruptSignals> signals = new AtomicReference<>();
+            signals.set(InterruptSignals.install(() -> {
+                InterruptSignals s = signals.get();
+                String signal = s == null || s.signal() == null ? "a signal" : s.signal();
+                interruptedBy = signal;
+                spec.commandLine().getErr().println("interrupted by " + signal + ": ending the session and keeping"
+                        + " its rows (" + signal + " again quits at once)");
+                spec.commandLine().getErr().flush();
+                task.interrupt(signal);
+            }));
             try {
                 outcome = phone != null ? phone.run(progressPrinter()).session() : task.run(progressPrinter());
             } catch (org.aodnn.db.task.CancelledException e) {
@@ -235,12 +262,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 throw new CommandFailure("profiling failed" + (task.sessionId() == null ? "" : " (session "
                         + task.sessionId() + ")") + ": " + e.getMessage(), e);
             } finally {
-                ended.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException ignored) {
-                    // the JVM is already shutting down
-                }
+                signals.get().close();
             }
             List<LayerMeasurement> rows = store.measurements().findBySession(outcome.sessionId());
             if (out != null) {
@@ -292,6 +314,18 @@ public final class ProfileCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Rows are stored with the threads the backend ran with, so a --wasm-threads the browser did not grant
+     * measures the same setting as that thread count: its rows replace those, by design.
+     */
+    private String threadsNote(BackendMessage b) {
+        if (!b.backend().equals("wasm") || wasmThreads == 0 || wasmThreads == b.threads()) {
+            return "";
+        }
+        return " (--wasm-threads asked for " + wasmThreads + "; the browser gave " + b.threads()
+                + ", so the rows are stored as threads=" + b.threads() + " and replace earlier rows of that setting)";
+    }
+
     /** One line on what the battery told about the run, so an operator sees at once whether energy is usable. */
     static String energyLine(PhoneEnergyRun.Result e) {
         if (e.samples() == 0) {
@@ -315,6 +349,11 @@ public final class ProfileCommand implements Callable<Integer> {
             doc.put("sessionId", o.sessionId());
             doc.put("status", o.status().dbValue());
             doc.put("message", o.message());
+            if (interruptedBy == null || o.status() != ProfilingStatus.INTERRUPTED) {
+                doc.putNull("interrupted"); // or a signal that came after the session had ended
+            } else {
+                doc.put("interrupted", interruptedBy);
+            }
             doc.put("target", target);
             ArrayNode modelList = doc.putArray("models");
             models.forEach(m -> modelList.add(m.trim()));
@@ -339,7 +378,12 @@ public final class ProfileCommand implements Callable<Integer> {
                 ObjectNode n = backendList.addObject();
                 n.put("backend", b.backend());
                 n.put("ok", b.ok());
-                n.put("threads", b.threads());
+                n.put("threads", b.threads()); // the stored rows' threads
+                if (b.backend().equals("wasm") && wasmThreads > 0) {
+                    n.put("threadsRequested", wasmThreads);
+                } else {
+                    n.putNull("threadsRequested");
+                }
                 n.put("simd", b.simd());
                 n.put("multiThreaded", b.multiThreaded());
                 n.put("message", b.message());
@@ -389,6 +433,7 @@ public final class ProfileCommand implements Callable<Integer> {
         for (BackendMessage b : o.backends()) {
             stdout.printf(Locale.ROOT, "backend %s: %s%n", b.backend(), b.ok()
                     ? b.threads() + " thread(s)" + (b.backend().equals("wasm") ? ", SIMD " + b.simd() : "")
+                            + threadsNote(b)
                     : "unavailable (" + b.message() + ")");
         }
         if (o.browser() != null) {

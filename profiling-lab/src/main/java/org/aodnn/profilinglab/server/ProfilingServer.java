@@ -83,8 +83,7 @@ public final class ProfilingServer implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress(loopback, port), 16);
         } catch (BindException e) {
-            throw new UncheckedIOException("cannot listen on " + loopback.getHostAddress() + ":" + port
-                    + " (in use? choose another port or 0 for a free one)", e);
+            throw new PortInUseException(port, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the profiling server: " + e.getMessage(), e);
         }

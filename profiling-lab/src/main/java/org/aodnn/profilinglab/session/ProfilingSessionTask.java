@@ -15,6 +15,7 @@ import org.aodnn.db.repo.SessionOwnerRepository;
 import org.aodnn.db.task.BackgroundTask;
 import org.aodnn.db.task.CancelledException;
 import org.aodnn.profilinglab.job.ProfilingJob;
+import org.aodnn.profilinglab.server.PortInUseException;
 import org.aodnn.profilinglab.server.ProfilingServer;
 import org.aodnn.profilinglab.target.ProfilingTarget;
 import org.aodnn.profilinglab.target.TargetSession;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * of planned, with an ETA), then ends the browser and records how the session ended:
  * <ul>
  * <li>completed: the page timed every layer (some may be skipped, with reasons);</li>
- * <li>interrupted: the browser went away or fell silent; the rows stored so far are kept;</li>
+ * <li>interrupted: the browser went away or fell silent, or {@link #interrupt(String)} (Ctrl-C of the CLI);
+ * the rows stored so far are kept and the outcome is returned;</li>
  * <li>failed: the page reported an error, or the console failed (the exception is rethrown);</li>
  * <li>cancelled: {@link #cancel()}; {@link CancelledException} is thrown as the task contract says.</li>
  * </ul>
@@ -46,6 +48,7 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
     private final ProfilingRequest request;
     private final ProfilingListener listener;
     private volatile Long sessionId;
+    private volatile String interruptedBy;
 
     public ProfilingSessionTask(Store store, ProfilingTarget target, ProfilingRequest request,
                                 ProfilingListener listener) {
@@ -58,6 +61,15 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
 
     private static String describe(ProfilingRequest request) {
         return String.join(", ", request.models().stream().map(m -> m.model().name()).toList());
+    }
+
+    /**
+     * Ends the session early as interrupted, saying {@code reason} ("SIGINT"): the browser is ended, the rows
+     * stored so far are kept and {@link #run} returns the outcome (unlike {@link #cancel()}, which throws).
+     * Meant for a signal handler: it only asks, the task's own thread does the work.
+     */
+    public void interrupt(String reason) {
+        interruptedBy = reason;
     }
 
     /** The stored session's id once it exists (null before). */
@@ -93,13 +105,15 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
             sessions.finish(id, ProfilingStatus.CANCELLED, "cancelled after " + recorder.answeredCount() + " of "
                     + job.plannedResults() + " layer results");
             throw e;
-        } catch (TargetUnavailableException e) {
+        } catch (TargetUnavailableException | PortInUseException e) {
             recorder.stop();
             sessions.finish(id, ProfilingStatus.FAILED, e.getMessage());
             throw e;
         } catch (Exception | Error e) {
             recorder.stop();
-            sessions.finish(id, ProfilingStatus.FAILED, "the console failed: " + e);
+            LOG.error("Profiling session {} failed", id, e);
+            // the stored message is for the operator: words, never a Java class name (the log has the trace)
+            sessions.finish(id, ProfilingStatus.FAILED, "the console failed: " + inWords(e));
             throw e;
         }
         recorder.stop();
@@ -109,6 +123,16 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
                 recorder.skipped(), recorder.hello() == null ? null : recorder.hello().browser(),
                 recorder.hello() == null ? null : recorder.hello().hardwareConcurrency(), recorder.downloadMbPerS(),
                 recorder.backends(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A Java class name, as in "java.io.UncheckedIOException: " at the start of a wrapped exception's message. */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*(?::\\s*)?");
+
+    /** What went wrong, for an operator: the message without Java class names. */
+    static String inWords(Throwable e) {
+        String message = e.getMessage() == null ? "" : CLASS_NAME.matcher(e.getMessage()).replaceAll("").strip();
+        return message.isEmpty() ? "an internal error (see the log)" : message;
     }
 
     private record Ending(ProfilingStatus status, String message) {
@@ -127,6 +151,14 @@ public final class ProfilingSessionTask extends BackgroundTask<SessionOutcome> {
             int done = 0;
             while (true) {
                 checkCancelled();
+                if (interruptedBy != null) {
+                    recorder.stop();
+                    for (SessionEvent late = events.poll(); late != null; late = events.poll()) {
+                        done = handle(late, done, planned, eta);
+                    }
+                    return new Ending(ProfilingStatus.INTERRUPTED, "interrupted by " + interruptedBy + " after "
+                            + recorder.answeredCount() + " of " + planned + " layer results");
+                }
                 SessionEvent event;
                 try {
                     event = events.poll(POLL_MS, TimeUnit.MILLISECONDS);

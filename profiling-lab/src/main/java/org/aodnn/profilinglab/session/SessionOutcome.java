@@ -7,7 +7,7 @@ import org.aodnn.db.domain.ProfilingStatus;
 import org.aodnn.profilinglab.protocol.BackendMessage;
 
 /**
- * How a session that ran ended: {@code COMPLETED}, {@code INTERRUPTED} (browser gone or silent; the rows
+ * How a session that ran ended: {@code COMPLETED}, {@code INTERRUPTED} (browser gone or silent, or Ctrl-C; the rows
  * measured before are kept) or {@code FAILED} (the page reported an error). {@code rowsByBackend} counts
  * the layer rows stored; {@code backends} says how each backend started (threads, SIMD); browser facts are
  * null when the page never reported them.

@@ -133,8 +133,11 @@ public final class SessionRecorder implements PageHandler {
         }
         String slot = requireUnanswered(message.layerId(), message.backend());
         requireWindowInSession(message, layer);
+        // threads: what the backend computed with (1 for cpu; wasm's thread count), as in the reference browser
+        // data (threads=1), so runs with different wasm threads are different rows; the browser's
+        // hardwareConcurrency is a fact of the session, stored with it
         MeasurementKey key = new MeasurementKey(platform, layer.model(), layer.layer().layerIndex(), targetKind,
-                hello.hardwareConcurrency(), message.backend(), hello.browser());
+                backend.threads(), message.backend(), hello.browser());
         LayerMeasurement row = new LayerMeasurement(key, layer.layer().layerName(), layer.geometry(),
                 message.medianMs(), message.minMs(), message.maxMs(), message.stddevMs(), message.runs(),
                 null, null, null, sessionId);

@@ -104,6 +104,8 @@ class ProfileCommandTest {
         assertEquals(56, doc.get("rowsByBackend").get("wasm").asInt());
         assertEquals(0, doc.get("skipped").asInt());
         long sessionId = doc.get("sessionId").asLong();
+        Map<String, Integer> reportedThreads = new java.util.HashMap<>();
+        doc.get("backends").forEach(b -> reportedThreads.put(b.get("backend").asText(), b.get("threads").asInt()));
 
         try (Store store = Store.open(db)) {
             assertEquals(ProfilingStatus.COMPLETED,
@@ -111,6 +113,8 @@ class ProfileCommandTest {
             List<LayerMeasurement> rows = store.measurements().findBySession(sessionId);
             assertEquals(112, rows.size());
             rows.forEach(m -> assertTrue(m.latencyMs() > 0, m.toString()));
+            // the stored threads are the ones the report gives for the row's backend
+            rows.forEach(m -> assertEquals(reportedThreads.get(m.key().backend()), m.key().threads(), m.toString()));
             Map<String, List<LayerMeasurement>> convs = rows.stream()
                     .filter(m -> m.geometry().layerType().equals("Conv2d"))
                     .collect(Collectors.groupingBy(m -> m.key().backend()));
@@ -166,6 +170,48 @@ class ProfileCommandTest {
 
         Run badModel = run("--db", db.toString(), "--target", "local-chromium", "--model", "nosuchnet");
         assertTrue(badModel.err().contains("no model named 'nosuchnet'"), badModel.err());
+    }
+
+    @Test
+    void numbersOutOfRangeAreBadUsageNamingTheOption() {
+        Path db = dir.resolve("ranges");
+        String[][] cases = {
+            {"--port", "70000", "--port 70000 is out of range (0..65535)"},
+            {"--port", "-1", "--port -1 is out of range (0..65535)"},
+            {"--warmup", "-1", "--warmup -1 is out of range (0..1000)"},
+            {"--reps", "0", "--reps 0 is out of range (1..10000)"},
+            {"--max-runs", "2", "--max-runs 2 must be at least --reps (3)"},
+            {"--min-time-ms", "-5", "--min-time-ms -5.0 is out of range (0..600000)"},
+            {"--wasm-threads", "999", "--wasm-threads 999 is out of range (0..256)"},
+            {"--silence-timeout", "0", "--silence-timeout 0 is out of range (1..86400)"},
+        };
+        for (String[] c : cases) {
+            Run r = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1", c[0], c[1]);
+            assertEquals(2, r.exit(), c[0] + " " + c[1] + ": " + r.err());
+            assertEquals(c[2], r.err().strip());
+        }
+        assertFalse(Files.exists(dir.resolve("ranges.mv.db")), "nothing stored on bad usage");
+    }
+
+    @Test
+    void aPortInUseIsSaidInWordsAndStoredWithoutJavaNames() throws Exception {
+        Path db = dir.resolve("port");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run r = run("--db", db.toString(), "--target", "local-chromium", "--model", "squeezenet1_1",
+                    "--layers", "0", "--backend", "cpu", "--port", String.valueOf(port));
+            assertEquals(1, r.exit(), r.err());
+            String words = "port " + port + " is in use: choose another with --port";
+            assertTrue(r.err().contains(words), r.err());
+            try (Store store = Store.open(db)) {
+                var stored = new ProfilingSessionRepository(store.dsl()).list();
+                assertEquals(1, stored.size());
+                assertEquals(ProfilingStatus.FAILED, stored.get(0).status());
+                String message = stored.get(0).message();
+                assertTrue(message.contains(words), message);
+                assertFalse(message.contains("java.") || message.contains("Exception"), message);
+            }
+        }
     }
 
     @Test

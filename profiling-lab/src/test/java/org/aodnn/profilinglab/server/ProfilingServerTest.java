@@ -113,7 +113,8 @@ class ProfilingServerTest {
             assertEquals(200, get(configured.pageUri()).statusCode());
             var busy = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
                     () -> ProfilingServer.start(recorder, port));
-            assertTrue(busy.getMessage().contains(":" + port), busy.getMessage());
+            assertTrue(busy.getMessage().startsWith("port " + port + " is in use: choose another with --port"),
+                    busy.getMessage());
         }
         assertTrue(server.baseUri().getPath().matches("/s/[A-Za-z0-9_-]{32}/"), server.baseUri().toString());
     }
@@ -205,6 +206,20 @@ class ProfilingServerTest {
         var timing = new LayerTimingRepository(store.dsl()).bySession(sessionId).get(0);
         assertEquals(Math.round(WINDOW_START_MS * 1000), timing.windowStartUs(), "the page's window is stored with the row");
         assertEquals(Math.round(WINDOW_END_MS * 1000), timing.windowEndUs());
+    }
+
+    /**
+     * A row's threads are those its backend computed with, as in the reference browser data (threads=1), not the
+     * browser's hardwareConcurrency: rows of different wasm thread counts must not replace each other.
+     */
+    @Test
+    void rowsCarryTheThreadsTheBackendRanWithNotTheBrowsers() throws Exception {
+        assertEquals(204, post("hello", HELLO.replace("\"hardwareConcurrency\":2", "\"hardwareConcurrency\":8"))
+                .statusCode());
+        assertEquals(204, post("backend", BACKEND.replace("\"threads\":2", "\"threads\":1")).statusCode());
+        assertEquals(204, post("result", RESULT).statusCode());
+        assertEquals(1, stored().get(0).key().threads());
+        assertEquals(Integer.valueOf(8), sessions.find(sessionId).orElseThrow().hardwareConcurrency(), "the browser's, kept with the session");
     }
 
     @Test

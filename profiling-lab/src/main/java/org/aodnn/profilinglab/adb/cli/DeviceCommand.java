@@ -104,7 +104,12 @@ public final class DeviceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (policy < 0) {
-                throw new CommandFailure("--policy " + policy + " is not a policy number", 2);
+                throw new CommandFailure("--policy " + policy + " is out of range (0 or more)", 2);
+            }
+            requirePositiveKhz("--min", min);
+            requirePositiveKhz("--max", max);
+            if (min != null && max != null && min > max) {
+                throw new CommandFailure("--min " + min + " kHz is above --max " + max + " kHz", 2);
             }
             CpuPolicy after;
             try (AdbDevice d = adb.open(serial); Store s = store.open()) {
@@ -125,6 +130,12 @@ public final class DeviceCommand implements Callable<Integer> {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    private static void requirePositiveKhz(String option, Long khz) {
+        if (khz != null && khz < 1) {
+            throw new CommandFailure(option + " " + khz + " is out of range (at least 1 kHz)", 2);
         }
     }
 

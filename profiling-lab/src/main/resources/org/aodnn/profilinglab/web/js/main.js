@@ -3,7 +3,7 @@
 // it is measured.
 import { Api, ApiError } from './api.js';
 import { describeEnvironment } from './environment.js';
-import { buildLayer, Unsupported } from './layers.js';
+import { buildLayer, Unsupported, warmUpElementwiseKernels } from './layers.js';
 import { measure } from './timing.js';
 
 const api = new Api();
@@ -88,6 +88,7 @@ function layerCost(layer) {
 }
 
 function warmUpKernels(job) {
+  warmUpElementwiseKernels(KERNEL_WARMUP_RUNS);
   const cheapest = new Map();
   for (const layer of job.layers) {
     const kind = kernelKind(layer);

@@ -164,6 +164,34 @@ class DeviceCommandsIntegrationTest {
     }
 
     @Test
+    void numbersOutOfRangeAreBadUsageNamingTheOption() {
+        String[][] cases = {
+            {"--min", "-5", "--min -5 is out of range (at least 1 kHz)"},
+            {"--max", "0", "--max 0 is out of range (at least 1 kHz)"},
+        };
+        for (String[] c : cases) {
+            Run r = run(new DeviceCommand(), adb("set-freq", bed.serial, "--policy", "0", c[0], c[1], "--db", db())
+                    .toArray(String[]::new));
+            assertEquals(2, r.exit(), c[0] + " " + c[1] + ": " + r.err());
+            assertTrue(r.err().contains(c[2]), r.err());
+        }
+        Run reversed = run(new DeviceCommand(), adb("set-freq", bed.serial, "--policy", "0", "--min", "2000000",
+                "--max", "300000", "--db", db()).toArray(String[]::new));
+        assertEquals(2, reversed.exit(), reversed.err());
+        assertTrue(reversed.err().contains("--min 2000000 kHz is above --max 300000 kHz"), reversed.err());
+        Run policy = run(new DeviceCommand(), adb("set-freq", bed.serial, "--policy", "-1", "--max", "300000",
+                "--db", db()).toArray(String[]::new));
+        assertEquals(2, policy.exit(), policy.err());
+        assertTrue(policy.err().contains("--policy -1 is out of range"), policy.err());
+        Run brightness = run(new DeviceCommand(), adb("keep-screen-on", bed.serial, "--brightness", "300", "--db", db())
+                .toArray(String[]::new));
+        assertEquals(2, brightness.exit(), brightness.err());
+        Run phonePort = run(new VirtualPhoneCommand(), "--port", "70000");
+        assertEquals(2, phonePort.exit(), phonePort.err());
+        assertTrue(phonePort.err().contains("--port 70000"), phonePort.err());
+    }
+
+    @Test
     void virtualPhoneCommandRunsUntilStopped(@TempDir Path state) throws Exception {
         int port = AdbTestBed.freePort();
         VirtualPhoneCommand cmd = new VirtualPhoneCommand();
