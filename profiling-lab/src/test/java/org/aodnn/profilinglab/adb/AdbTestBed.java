@@ -27,10 +27,19 @@ public final class AdbTestBed implements AutoCloseable {
         this.serial = phone == null ? null : phone.adbSerial();
     }
 
+    /** Ports handed out in this JVM: a server killed by an earlier test may still be dying on its port. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A port nothing listens on now and that no earlier test of this JVM was given. */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no fresh free port after 50 attempts");
     }
 
     public static AdbServerAddress privateServer() throws IOException {

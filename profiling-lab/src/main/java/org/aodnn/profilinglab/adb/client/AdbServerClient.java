@@ -110,13 +110,35 @@ public final class AdbServerClient {
         return query("host:disconnect:" + hostPort);
     }
 
-    /** Stops the server ({@code adb kill-server}). */
+    /**
+     * Stops the server ({@code adb kill-server}) and waits (up to 5 s) until it no longer answers: the server
+     * acknowledges the kill before it exits, and a server started on the same port in that moment would find
+     * the dying one, take it for running, and lose it a moment later.
+     */
     public void kill() {
         try (Socket s = connect()) {
             AdbWire.send(s.getOutputStream(), "host:kill");
             AdbWire.readStatus(s.getInputStream(), "host:kill");
         } catch (IOException | AdbException e) {
-            // already gone
+            return; // already gone
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < end && answers()) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether anything accepts a connection on the server's port (without speaking to it). */
+    private boolean answers() {
+        try (Socket s = connect()) {
+            return true;
+        } catch (IOException | AdbException e) {
+            return false;
         }
     }
 
