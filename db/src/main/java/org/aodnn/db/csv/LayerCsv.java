@@ -142,8 +142,8 @@ public final class LayerCsv {
     }
 
     /**
-     * A column whose name differs from a known one only in letter case, or by one or two letters, is most
-     * likely that column misspelled ({@code energy_mJ}, {@code latency_stdev_ms}); read as an unknown extra
+     * A column whose name differs from a known column that the file lacks only in letter case, or by one letter
+     * in a long name, is most likely that column misspelled ({@code energy_mJ}, {@code latency_stdev_ms}); read as an unknown extra
      * column its values would be dropped without a word, so it is refused naming the column meant.
      */
     static void refuseLookalikeColumns(CsvTable table, List<String> known) {
@@ -152,7 +152,12 @@ public final class LayerCsv {
                 continue;
             }
             for (String k : known) {
-                if (k.equalsIgnoreCase(column) || editDistance(k, column.toLowerCase(Locale.ROOT)) <= 2) {
+                if (table.hasColumn(k)) {
+                    continue; // the column it resembles is there too: this one is an extra (latency_us beside latency_ms)
+                }
+                // a case slip, or one letter off in a long name; shorter names differ by design (runs / reps)
+                if (k.equalsIgnoreCase(column)
+                        || k.length() >= 6 && editDistance(k, column.toLowerCase(Locale.ROOT)) <= 1) {
                     throw new CsvFormatException(table.source(), 1, column,
                             "unknown column; did you mean '" + k + "'? (column names are lower case, as in the format)");
                 }
