@@ -18,9 +18,10 @@ public final class InputSize {
     public static final long MAX_BYTES = 1_000_000_000_000L;
 
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]*)");
+    /** Byte units as written (a lower-case b is bits, as in Mb/s: refused rather than read 8x too large). */
     private static final Map<String, Long> UNITS = Map.of(
-            "", 1L, "b", 1L, "kb", 1_000L, "mb", 1_000_000L, "gb", 1_000_000_000L,
-            "kib", 1L << 10, "mib", 1L << 20, "gib", 1L << 30);
+            "", 1L, "B", 1L, "kB", 1_000L, "KB", 1_000L, "MB", 1_000_000L, "GB", 1_000_000_000L,
+            "KiB", 1L << 10, "MiB", 1L << 20, "GiB", 1L << 30);
 
     private InputSize() {
     }
@@ -35,7 +36,10 @@ public final class InputSize {
             return null;
         }
         Matcher m = SIZE.matcher(t);
-        Long unit = m.matches() ? UNITS.get(m.group(2).toLowerCase(Locale.ROOT)) : null;
+        if (m.matches() && m.group(2).endsWith("b")) {
+            throw new IllegalArgumentException("Input size: '" + t + "': b is bits; write B for bytes (kB, MB, …)");
+        }
+        Long unit = m.matches() ? UNITS.get(m.group(2)) : null;
         if (unit == null) {
             throw new IllegalArgumentException("Input size: '" + t + "' is not a size (bytes, or a number with"
                     + " kB, MB, GB, KiB, MiB or GiB; empty for the model's own)");

@@ -58,6 +58,8 @@ final class LiveDecision {
     /** Why the current choices give no problem (it could not be built), or null. */
     private String problemError;
     private long generation;
+    /** A build for new choices is under way: the decision shown would be of the old ones, so none is shown. */
+    private boolean preparing;
 
     /**
      * @param onNewProblem runs when a problem was built for new choices (before it is evaluated): the slider
@@ -76,10 +78,15 @@ final class LiveDecision {
     /** Reads the model and its sources again in the background; a newer call supersedes an older one. */
     void rebuild() {
         Choices c = choices.get();
+        long mine = ++generation; // also when nothing is built: an older build must not land afterwards
         if (c.model() == null || c.mobile() == null || c.edge() == null) {
+            preparing = false;
             return;
         }
-        long mine = ++generation;
+        preparing = true;
+        loaded = null;
+        problem.set(null);
+        clear("preparing " + c.model() + "…"); // not the old choices' decision under the new choices' names
         status.set("Preparing " + c.model() + "…");
         executor.execute(BackgroundTask.of("Preparing " + c.model(), () -> {
             DnnModel layers = PolicyInputs.model(store, c.model());
@@ -91,6 +98,7 @@ final class LiveDecision {
             if (mine != generation) {
                 return; // a newer choice superseded this one
             }
+            preparing = false;
             loaded = l;
             problemError = null;
             modelInputBytes.set(PartitionInputs.modelInputBytes(l.layers()));
@@ -103,6 +111,7 @@ final class LiveDecision {
             evaluate();
         }, error -> {
             if (mine == generation) {
+                preparing = false;
                 loaded = null;
                 problemError = error.getMessage();
                 modelInputBytes.set(null);
@@ -161,6 +170,9 @@ final class LiveDecision {
 
     /** Why there is no decision now, for a refused Save; null while there is one. */
     String whyNone() {
+        if (preparing) {
+            return "still preparing the decision for the new choices";
+        }
         if (evaluation.get() != null) {
             return null;
         }

@@ -31,7 +31,7 @@ class InputSizeTest {
 
     @Test
     void badEntriesAreRefusedQuotingTheText() {
-        for (String bad : new String[] {"abc", "-5", "12 parsecs", "1,5 MB", "1e6", "NaN"}) {
+        for (String bad : new String[] {"abc", "-5", "12 parsecs", "1,5 MB", "1e6", "NaN", "2 Mb", "150 kb", "3 mB"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputSize.parse(bad));
             assertTrue(e.getMessage().startsWith("Input size: '" + bad + "'"), e.getMessage());
         }

@@ -116,4 +116,25 @@ class PolicyEditorDecisionStateTest extends EditorViewModelFixture {
         vm.loadPolicy("marked");
         assertFalse(vm.unsavedProperty().get(), "reloaded as saved");
     }
+
+    @Test
+    void whileANewChoiceIsPreparedNoDecisionIsShownAndSaveWaits() throws Exception {
+        org.aodnn.db.testing.QueuedUiExecutor queued = org.aodnn.db.testing.QueuedUiExecutor.outcomesQueued();
+        PolicyEditorViewModel slow = new PolicyEditorViewModel(store, queued);
+        slow.activate();
+        queued.drain();
+        queued.drain();
+        org.junit.jupiter.api.Assertions.assertNotNull(slow.evaluationProperty().get());
+
+        slow.modelProperty().set(UNMEASURED); // its build's outcome waits in the queue, as it would on a worker
+        assertNull(slow.evaluationProperty().get(), "not the previous model's decision under the new name");
+        assertTrue(slow.readoutProperty().get().startsWith("No decision: preparing " + UNMEASURED),
+                slow.readoutProperty().get());
+        slow.policyNameProperty().set("too-early");
+        slow.savePolicy();
+        assertTrue(slow.statusProperty().get().startsWith("Cannot save 'too-early': these settings give no decision"
+                + " (still preparing"), slow.statusProperty().get());
+        queued.drain();
+        assertTrue(new PolicyStore(store).load("too-early").isEmpty());
+    }
 }
