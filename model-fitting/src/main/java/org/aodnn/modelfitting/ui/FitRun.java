@@ -65,6 +65,7 @@ final class FitRun {
     private final ReadOnlyStringWrapper staleNote = new ReadOnlyStringWrapper(this, "staleNote", "");
     // what the outcome shown was fitted on, to say when the selection has moved on from it
     private SelectionKey fittedKey;
+    private String fittedHow;
     private int fittedRows;
     // the task whose progress and end still count; a finished or superseded task's late updates are ignored
     private FitTask fitTask;
@@ -93,6 +94,9 @@ final class FitRun {
                 selection.quantityProperty());
         selection.keyProperty().addListener(o -> updateStaleNote());
         outcome.addListener(o -> updateStaleNote());
+        mode.addListener(o -> updateStaleNote());
+        evaluation.addListener(o -> updateStaleNote());
+        calibrationBase.addListener(o -> updateStaleNote());
     }
 
     /**
@@ -100,10 +104,16 @@ final class FitRun {
      * which an operator would otherwise take them for: say so until the next fit.
      */
     private void updateStaleNote() {
-        boolean stale = outcome.get() != null && fittedKey != null && !fittedKey.equals(selection.keyProperty().get());
+        boolean stale = outcome.get() != null && fittedKey != null && (!fittedKey.equals(selection.keyProperty().get())
+                || !fittedHow.equals(how()));
         staleNote.set(!stale ? "" : String.format(Locale.ROOT, "The charts, metrics and Save are of the last fit (%d %s"
-                        + " rows of %s); the selection has changed since: Fit again to see it.", fittedRows,
+                        + " rows of %s); the selection or how to fit has changed since: Fit again to see it.", fittedRows,
                 fittedKey.quantity() == null ? "" : fittedKey.quantity().cliName(), String.join(", ", fittedKey.devices())));
+    }
+
+    /** How a fit is made (mode, evaluation, calibration base): a change makes the results shown another fit's. */
+    private String how() {
+        return mode.get() + "|" + evaluation.get() + "|" + calibrationBase.get();
     }
 
     /** Starts a fit of the selection as a background task; explains in the error line what is missing. */
@@ -166,6 +176,7 @@ final class FitRun {
         List<LayerSample> rows = selection.selectedRows();
         fittedDevices = selection.loadedDevices();
         SelectionKey key = selection.keyProperty().get();
+        String how = how();
         // the base predictor is read on the worker, when the fit starts
         FitTask task = new FitTask(rows, options, quantity, targets, () -> base.isNone() ? null : readBase(base), lomo);
         fitTask = task;
@@ -183,6 +194,7 @@ final class FitRun {
             finished(task);
             progress.set(1);
             fittedKey = key;
+            fittedHow = how;
             fittedRows = rows.size();
             outcome.set(result);
             updateStaleNote(); // the same outcome object may be set again

@@ -26,6 +26,11 @@ class StaleResultsViewModelTest extends WorkspaceViewModelFixture {
         vm.selectModels(THREE_MODELS); // ticked back as fitted: the results are the selection's again
         assertEquals("", vm.staleNoteProperty().get());
 
+        vm.modeProperty().set("paper"); // another way to fit the same rows: the shown predictor is not it
+        assertTrue(!vm.staleNoteProperty().get().isEmpty(), "a change of mode makes the results another fit's");
+        vm.modeProperty().set("log");
+        assertEquals("", vm.staleNoteProperty().get());
+
         vm.selectBackends(List.of("cpu", "gpu"));
         assertTrue(!vm.staleNoteProperty().get().isEmpty());
         vm.fit();
