@@ -276,8 +276,10 @@ public final class Publisher {
                 if (status == 409 && answer.json() != null
                         && manifest.sha256().equals(answer.json().path("current_sha256").asText())) {
                     // exactly this manifest is already current: either from before, or our earlier attempt
-                    // succeeded and only its answer was lost (then this publication did update the node)
-                    boolean ours = attempt > 1;
+                    // succeeded and only its answer was lost (then this publication did update the node). Only an
+                    // attempt that may have arrived can be ours: one refused or answered with an error installed
+                    // nothing, and counting the node deployed would let a rollback withdraw what it served before.
+                    boolean ours = unanswered != null;
                     finish(node, ours ? NodeState.DEPLOYED : NodeState.ALREADY_CURRENT, manifest.version(), attempt,
                             ours ? "deployed v" + manifest.version() + " (confirmed on retry)"
                                     : "already serving v" + manifest.version(), started);

@@ -88,4 +88,25 @@ class PublisherAnswerCheckTest {
                     "and indeed b still serves it");
         }
     }
+
+    @Test
+    void aManifestServedBeforeIsNotCountedOursAfterAnAnsweredError() throws Exception {
+        SignedManifest m = manifest(3);
+        java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+        try (StubNode node = StubNode.start((ex, stub) -> {
+            if (StubNode.agentHealth(ex)) {
+                return;
+            }
+            // the first upload is answered with an error (nothing installed); the retry finds v3 current, as it
+            // was before this publication
+            StubNode.send(ex, puts.incrementAndGet() == 1 ? 503 : 409, puts.get() == 1 ? "{\"error\":\"busy\"}"
+                    : "{\"error\":\"already current\",\"current_version\":3,\"current_sha256\":\"" + m.sha256() + "\"}");
+        })) {
+            PublishReport report = new Publisher(client, fast).publish(m, List.of(new NodeTarget("a", node.baseUri(), null)),
+                    Rollout.ALL_AT_ONCE, PublishListener.NONE, () -> false);
+            NodeOutcome o = report.nodes().get(0);
+            assertEquals(NodeState.ALREADY_CURRENT, o.state(), o.message());
+            assertEquals(2, o.attempts());
+        }
+    }
 }
