@@ -58,12 +58,12 @@ public final class ExportCommand implements Callable<Integer> {
         List<LayerMeasurement> rows;
         try (Store store = storeOptions.open()) {
             rows = store.measurements().find(filter);
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() && where != null && !where.isEmpty()) {
                 // most likely a misspelt value: say what is stored rather than write a file with a header only
-                throw new CommandFailure("no stored measurement rows" + (where == null || where.isEmpty() ? ""
-                        : " match the --where conditions") + "; nothing was written (stored platforms: "
-                        + store.measurements().profiles().stream().map(p -> p.platform()).distinct()
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                String stored = store.measurements().profiles().stream().map(p -> p.platform()).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new CommandFailure("no stored measurement rows match the --where conditions; nothing was written"
+                        + (stored.isEmpty() ? " (the database holds no measurements)" : " (stored platforms: " + stored + ")"));
             }
         }
         Path target = out.toAbsolutePath();
