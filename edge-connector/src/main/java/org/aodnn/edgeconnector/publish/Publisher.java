@@ -413,6 +413,18 @@ public final class Publisher {
                                 + " because " + failure.get(), deployed.startedAt());
                         return;
                     }
+                    String supersededBy = answer.status() == 409 && answer.json() != null
+                            ? answer.json().path("current_sha256").asText("") : "";
+                    if (!supersededBy.isEmpty() && !supersededBy.equals(manifest.sha256())) {
+                        // the sha256 guard: the node serves another publication's manifest now, not this rollout's;
+                        // there is nothing of ours to undo, and the other one is left as it is
+                        Long now = currentVersion(answer);
+                        finish(node, NodeState.ROLLED_BACK, now, deployed.attempts(), prefix + "left as is: it serves "
+                                + (now == null ? "another manifest" : "v" + now) + " from another publication since,"
+                                + " not this rollout's v" + manifest.version() + " (rollout stopped because "
+                                + failure.get() + ")", deployed.startedAt());
+                        return;
+                    }
                     lastProblem = answer.summary();
                     if (answer.status() < 500) {
                         break;

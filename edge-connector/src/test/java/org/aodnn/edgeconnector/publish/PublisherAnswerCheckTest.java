@@ -109,4 +109,34 @@ class PublisherAnswerCheckTest {
             assertEquals(2, o.attempts());
         }
     }
+
+    @Test
+    void aRollbackRefusedBecauseAnotherPublicationIsCurrentLeavesItAndSaysSo() throws Exception {
+        SignedManifest m = manifest(5);
+        try (StubNode superseded = StubNode.start((ex, stub) -> {
+            if (StubNode.agentHealth(ex)) {
+                return;
+            }
+            if (ex.getRequestMethod().equals("PUT")) {
+                StubNode.send(ex, 201, "{\"model\":\"alexnet\",\"version\":5,\"sha256\":\"" + m.sha256() + "\"}");
+            } else { // the rollback: meanwhile another console put v7 there
+                StubNode.send(ex, 409, "{\"error\":\"the current manifest of alexnet is v7\",\"current_version\":7,"
+                        + "\"current_sha256\":\"" + "ab".repeat(32) + "\"}");
+            }
+        });
+             StubNode refusing = StubNode.start((ex, stub) -> {
+                 if (!StubNode.agentHealth(ex)) {
+                     StubNode.send(ex, 403, "{\"error\":\"untrusted key\"}");
+                 }
+             })) {
+            PublishReport report = new Publisher(client, fast).publish(m, List.of(
+                            new NodeTarget("a", superseded.baseUri(), null), new NodeTarget("b", refusing.baseUri(), null)),
+                    Rollout.ALL_AT_ONCE, PublishListener.NONE, () -> false);
+            assertFalse(report.success());
+            NodeOutcome a = report.nodes().stream().filter(n -> n.node().equals("a")).findFirst().orElseThrow();
+            assertEquals(NodeState.ROLLED_BACK, a.state(), a.message());
+            assertEquals(7L, a.deployedVersion());
+            assertTrue(a.message().contains("left as is: it serves v7 from another publication since"), a.message());
+        }
+    }
 }
