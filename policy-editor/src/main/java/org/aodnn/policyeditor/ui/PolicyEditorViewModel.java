@@ -202,11 +202,10 @@ public final class PolicyEditorViewModel implements Activatable {
         // Nothing polls; the problem and settings stay as the operator left them.
     }
 
-    // ---- problem and evaluation -----------------------------------------------------------------------
+    // ---- the policy last loaded or saved -----------------------------------------------------------------
 
-    /** The policy last loaded or saved and its model, to tell a re-save from replacing another policy. */
+    /** Its name, to tell a re-save from replacing another policy (its model is in its settings below). */
     private String currentPolicy;
-    private String currentPolicyModel;
     /** The settings as last loaded or saved; null before either. */
     private final ObjectProperty<PolicySettings> savedSettings = new SimpleObjectProperty<>();
     private javafx.beans.binding.BooleanBinding unsaved;
@@ -310,11 +309,14 @@ public final class PolicyEditorViewModel implements Activatable {
             return new PolicyStore(store).list().stream().map(PolicyStore.PolicySummary::name).toList();
         }), TaskCallbacks.<List<String>>of(names -> {
             replaceIfChanged(policies, names);
-            currentPolicy = name;
-            currentPolicyModel = settings.model();
-            savedSettings.set(settings);
+            rememberSaved(name, settings);
             status.set("Saved policy '" + name + "'");
         }, error -> status.set("Cannot save: " + error.getMessage())));
+    }
+
+    private void rememberSaved(String name, PolicySettings settings) {
+        currentPolicy = name;
+        savedSettings.set(settings);
     }
 
     /**
@@ -326,6 +328,7 @@ public final class PolicyEditorViewModel implements Activatable {
         if (!policies.contains(name)) {
             return null;
         }
+        String currentPolicyModel = savedSettings.get() == null ? null : savedSettings.get().model();
         if (name.equals(currentPolicy) && java.util.Objects.equals(model.get(), currentPolicyModel)) {
             return null; // saving the policy being edited
         }
@@ -343,9 +346,7 @@ public final class PolicyEditorViewModel implements Activatable {
                 TaskCallbacks.<SavedPolicy>of(saved -> {
                     apply(saved.settings());
                     policyName.set(saved.name());
-                    currentPolicy = saved.name();
-                    currentPolicyModel = saved.settings().model();
-                    savedSettings.set(saved.settings());
+                    rememberSaved(saved.name(), saved.settings());
                     undo.clear();
                     status.set("Loaded policy '" + name + "'");
                 }, error -> status.set("Cannot load: " + error.getMessage())));
