@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.aodnn.profilinglab.adb.client.AdbDeviceEntry;
 import org.aodnn.profilinglab.adb.client.AdbServerAddress;
 import org.aodnn.profilinglab.adb.client.AdbServerClient;
+import org.aodnn.profilinglab.adb.client.EmulatorScan;
 import org.aodnn.profilinglab.virtualphone.VirtualPhone;
 
 /**
@@ -44,6 +45,21 @@ public final class AdbTestBed implements AutoCloseable {
 
     public static AdbServerAddress privateServer() throws IOException {
         return AdbServerAddress.fromEnvironment().withPort(freePort()).withReadTimeout(Duration.ofSeconds(20));
+    }
+
+    /**
+     * A virtual phone on the first free adbd port of the adb server's emulator scan (odd ports: the even one
+     * below is the emulator console's), so that a server started after it lists it twice.
+     */
+    public static VirtualPhone phoneInTheEmulatorScan(Path stateDir) throws Exception {
+        for (int port = EmulatorScan.FIRST_PORT + 2; port <= EmulatorScan.LAST_PORT; port += 2) {
+            try {
+                return VirtualPhone.start(port, stateDir, true);
+            } catch (java.net.BindException taken) {
+                // another phone of this computer has it
+            }
+        }
+        throw new AssertionError("no free port in the emulator scan range");
     }
 
     /** A fresh adb server with one virtual phone (rooted unless said otherwise) connected and online. */

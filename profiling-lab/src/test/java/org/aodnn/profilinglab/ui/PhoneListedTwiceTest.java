@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import org.aodnn.db.Store;
 import org.aodnn.db.testing.QueuedUiExecutor;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.client.AdbDeviceEntry;
-import org.aodnn.profilinglab.adb.client.EmulatorScan;
 import org.aodnn.profilinglab.virtualphone.VirtualPhone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,22 +25,10 @@ class PhoneListedTwiceTest {
     @TempDir
     Path dir;
 
-    /** A phone on the first free adbd port of the scan (odd ports: the even one below is the console's). */
-    private VirtualPhone phoneInTheEmulatorScan() throws Exception {
-        for (int port = EmulatorScan.FIRST_PORT + 2; port <= EmulatorScan.LAST_PORT; port += 2) {
-            try {
-                return VirtualPhone.start(port, dir.resolve("phone"), true);
-            } catch (BindException taken) {
-                // another phone of this computer has it
-            }
-        }
-        throw new AssertionError("no free port in the emulator scan range");
-    }
-
     @Test
     void aPhoneTheServerListsTwiceIsOfferedOnce() throws Exception {
         QueuedUiExecutor executor = QueuedUiExecutor.outcomesQueued();
-        try (VirtualPhone phone = phoneInTheEmulatorScan();
+        try (VirtualPhone phone = AdbTestBed.phoneInTheEmulatorScan(dir.resolve("phone"));
              AdbTestBed bed = AdbTestBed.serverOnly(); // started after the phone: its scan finds it
              Store store = Store.open(dir.resolve("lab"))) {
             String connected = phone.adbSerial();

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.aodnn.profilinglab.adb.AdbTestBed;
 import org.aodnn.profilinglab.adb.client.AdbDeviceEntry;
-import org.aodnn.profilinglab.adb.client.EmulatorScan;
 import org.aodnn.profilinglab.virtualphone.VirtualPhone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +25,9 @@ class DevicesListedOnceTest {
     @TempDir
     Path dir;
 
-    private VirtualPhone phoneInTheEmulatorScan() throws Exception {
-        for (int port = EmulatorScan.FIRST_PORT + 2; port <= EmulatorScan.LAST_PORT; port += 2) {
-            try {
-                return VirtualPhone.start(port, dir.resolve("phone"), true);
-            } catch (BindException taken) {
-                // another phone of this computer has it
-            }
-        }
-        throw new AssertionError("no free port in the emulator scan range");
-    }
-
     @Test
     void aPhoneTheServerListsTwiceIsListedOnce() throws Exception {
-        try (VirtualPhone phone = phoneInTheEmulatorScan();
+        try (VirtualPhone phone = AdbTestBed.phoneInTheEmulatorScan(dir.resolve("phone"));
              AdbTestBed bed = AdbTestBed.serverOnly()) { // started after the phone: its scan finds it
             String connected = phone.adbSerial();
             String scanned = "emulator-" + (phone.port() - 1);
